@@ -1,0 +1,68 @@
+package dev.botlink.platform.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every exception that leaves a REST resource into a JSON {@link ErrorBody}. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response mapWebApplicationException(WebApplicationException exception) {
+        Response response = exception.getResponse();
+        int status = response.getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", exception);
+        }
+        Response.ResponseBuilder answer = Response.status(status);
+        response.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
+        return answer.type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(status, exception.getMessage()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response mapMismatchedInput(MismatchedInputException exception) {
+        return badJson("the JSON body does not have the expected shape: " + exception.getOriginalMessage(), exception);
+    }
+
+    @ServerExceptionMapper
+    public Response mapMalformedJson(JsonProcessingException exception) {
+        return badJson("the body is not valid JSON: " + exception.getOriginalMessage(), exception);
+    }
+
+    @ServerExceptionMapper
+    public Response mapIllegalArgument(IllegalArgumentException exception) {
+        return json(Response.Status.BAD_REQUEST.getStatusCode(), exception.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response mapUnexpected(Throwable exception) {
+        LOG.error("Unexpected error while handling a request", exception);
+        return json(500, "Something went wrong on our side; the error has been logged.");
+    }
+
+    private static Response badJson(String message, JsonProcessingException exception) {
+        var location = exception.getLocation();
+        String where =
+                location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return json(400, message + where);
+    }
+
+    static Response json(int status, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(status, message))
+                .build();
+    }
+}

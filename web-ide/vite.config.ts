@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+
+// The build lands where Quarkus serves static files from a dependency jar.
+export default defineConfig({
+  build: {
+    outDir: 'target/classes/META-INF/resources',
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080', '/q': 'http://localhost:8080' },
+  },
+});
