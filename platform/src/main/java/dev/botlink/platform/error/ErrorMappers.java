@@ -2,6 +2,7 @@ package dev.botlink.platform.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +15,13 @@ public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
-    public Response mapWebApplicationException(WebApplicationException exception) {
+    public Response mapWebApplicationException(WebApplicationException exception, HttpServerRequest request) {
+        if (exception.getCause() instanceof MismatchedInputException mismatched) {
+            return mapMismatchedInput(mismatched);
+        }
+        if (exception.getCause() instanceof JsonProcessingException malformed) {
+            return mapMalformedJson(malformed);
+        }
         Response response = exception.getResponse();
         int status = response.getStatus();
         if (status >= 500) {
@@ -27,8 +34,24 @@ public class ErrorMappers {
             }
         });
         return answer.type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(status, exception.getMessage()))
+                .entity(ErrorBody.of(status, messageFor(exception, request)))
                 .build();
+    }
+
+    /** The framework's default messages ("HTTP 404 Not Found") say nothing the status does not; these say more. */
+    private static String messageFor(WebApplicationException exception, HttpServerRequest request) {
+        String message = exception.getMessage();
+        if (message != null && !message.startsWith("HTTP ")) {
+            return message;
+        }
+        return switch (exception.getResponse().getStatus()) {
+            case 404 -> "Nothing here: " + request.path();
+            case 405 -> "Method " + request.method() + " is not allowed on " + request.path();
+            case 406 -> "This endpoint cannot answer in the requested format; accept application/json";
+            case 415 ->
+                "Content type '" + request.getHeader("Content-Type") + "' is not accepted here; send application/json";
+            default -> message;
+        };
     }
 
     @ServerExceptionMapper
