@@ -6,7 +6,6 @@ import dev.botlink.marketplace.execution.ExecutionSettings;
 import dev.botlink.marketplace.execution.GuardedBot;
 import dev.botlink.marketplace.execution.Instrument;
 import dev.botlink.marketplace.execution.MarketState;
-import dev.botlink.marketplace.execution.OpenOrder;
 import dev.botlink.marketplace.execution.OrderIntent;
 import dev.botlink.marketplace.execution.Side;
 import dev.botlink.marketplace.signal.FairValue;

@@ -20,8 +20,8 @@ import java.util.List;
  * <p>Each evaluation computes the gap between target and position (target rounded towards zero to the
  * lot, so the bot never overshoots) and works one order of at most {@code maxOrderSize} to close it: a
  * limit order at the touch, kept while it is right and moved when the touch moves, or a market order.
- * A gap below one lot is left alone. When a stop-loss or take-profit triggers, the bot flattens with a
- * market order and stays flat until the next signal.
+ * A gap below one lot is left alone. When a stop-loss or take-profit triggers, the bot flattens with one
+ * market order for the whole position and stays flat until the next signal.
  */
 public final class PositionBot extends GuardedBot<TargetPosition> {
     private final PositionParameters parameters;
@@ -58,7 +58,9 @@ public final class PositionBot extends GuardedBot<TargetPosition> {
                 ? BigDecimal.ZERO
                 : instrument.roundSizeDown(signal.size().multiply(parameters.maxPosition()));
         BigDecimal gap = target.subtract(account.position());
-        BigDecimal step = instrument.roundSizeDown(gap.abs().min(parameters.maxOrderSize()));
+        // A protective exit closes the whole position at once: splitting it would prolong the loss.
+        BigDecimal step =
+                instrument.roundSizeDown(exited ? gap.abs() : gap.abs().min(parameters.maxOrderSize()));
         if (!instrument.isTradable(step)) {
             if (gap.signum() != 0) {
                 notes.add("gap of " + gap.toPlainString() + " to the target is below one lot ("
