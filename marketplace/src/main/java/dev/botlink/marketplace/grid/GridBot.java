@@ -96,10 +96,12 @@ public final class GridBot extends GuardedBot<GridAnchor> {
         return fits.min(BigDecimal.valueOf(parameters.levels())).intValueExact();
     }
 
+    /** Adds up to {@code count} rungs of one side, nearest first, skipping rungs that would cross the book. */
     private void addRungs(Side side, int count, BigDecimal size, MarketState market, List<DesiredOrder> rungs) {
         Instrument instrument = market.instrument();
         BigDecimal previous = null;
-        for (int k = 1; k <= count; k++) {
+        int added = 0;
+        for (int k = 1; k <= parameters.levels() && added < count; k++) {
             BigDecimal offset = parameters.spacing().multiply(BigDecimal.valueOf((long) k * -side.sign()));
             BigDecimal price = instrument.roundPrice(centre.multiply(BigDecimal.ONE.add(offset)), side);
             boolean crosses =
@@ -107,6 +109,7 @@ public final class GridBot extends GuardedBot<GridAnchor> {
             // Rungs closer than one tick round to the same price: one order there, not a stack.
             if (!crosses && price.signum() > 0 && !price.equals(previous)) {
                 rungs.add(new DesiredOrder(side, price, size));
+                added++;
             }
             previous = price;
         }
