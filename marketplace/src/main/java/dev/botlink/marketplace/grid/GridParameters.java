@@ -1,7 +1,12 @@
 package dev.botlink.marketplace.grid;
 
 import dev.botlink.marketplace.execution.Decimals;
+import dev.botlink.marketplace.parameter.BotParameters;
+import dev.botlink.marketplace.parameter.ParameterSchema;
+import dev.botlink.marketplace.parameter.ParameterSpec;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -26,6 +31,46 @@ public record GridParameters(
 
     /** Most rungs per side: bounds the orders one grid keeps on the book. */
     public static final int MAX_LEVELS = 50;
+
+    /** The parameters users set when creating a Grid bot; the mode comes with the bot type. */
+    public static ParameterSchema schema(GridMode mode) {
+        String name = "Grid " + mode.name().charAt(0) + mode.name().substring(1).toLowerCase(Locale.ROOT);
+        return new ParameterSchema(
+                name,
+                List.of(
+                        ParameterSpec.integer("levels", "Rungs on each side of the anchor", 1, MAX_LEVELS, 5),
+                        ParameterSpec.decimal(
+                                "spacing",
+                                "Distance between rungs as a fraction of the anchor (0.005 = 0.5%)",
+                                "0.0001",
+                                "0.5",
+                                "0.005"),
+                        ParameterSpec.decimal(
+                                "sizePerRung", "Order size of each rung", "0.00000001", "1000000000", "1"),
+                        ParameterSpec.decimal(
+                                "maxInventory",
+                                "Largest absolute position the grid builds",
+                                "0.00000001",
+                                "1000000000",
+                                "5"),
+                        ParameterSpec.decimal(
+                                "recenterThreshold",
+                                "Anchor move (fraction) that moves the grid; 0 follows every anchor",
+                                "0",
+                                "1",
+                                "0.01")));
+    }
+
+    /** Typed parameters from values validated against {@link #schema(GridMode)}. */
+    public static GridParameters from(GridMode mode, BotParameters values) {
+        return new GridParameters(
+                mode,
+                Math.toIntExact(values.integer("levels")),
+                values.decimal("spacing"),
+                values.decimal("sizePerRung"),
+                values.decimal("maxInventory"),
+                values.decimal("recenterThreshold"));
+    }
 
     public GridParameters {
         Objects.requireNonNull(mode, "mode is missing");

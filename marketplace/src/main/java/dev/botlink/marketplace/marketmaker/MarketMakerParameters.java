@@ -1,7 +1,11 @@
 package dev.botlink.marketplace.marketmaker;
 
 import dev.botlink.marketplace.execution.Decimals;
+import dev.botlink.marketplace.parameter.BotParameters;
+import dev.botlink.marketplace.parameter.ParameterSchema;
+import dev.botlink.marketplace.parameter.ParameterSpec;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Parameters of a Market Maker bot. The defaults ({@link #DEFAULTS}) are the reference market maker's.
@@ -46,6 +50,57 @@ public record MarketMakerParameters(
             new BigDecimal("0.5"),
             new BigDecimal("3"),
             new BigDecimal("0.5"));
+
+    /** The parameters users set when creating a Market Maker bot; defaults are {@link #DEFAULTS}. */
+    public static final ParameterSchema SCHEMA = new ParameterSchema(
+            "Market Maker",
+            List.of(
+                    ParameterSpec.decimal(
+                            "halfSpread", "Half the spread as a fraction of fair value", "0.00001", "0.2", "0.0015"),
+                    ParameterSpec.integer(
+                            "quoteIntervalMillis", "How often quotes are recomputed (ms)", 100, 3_600_000, 500),
+                    ParameterSpec.decimal("maxInventory", "Largest absolute position", "0.00000001", "1000000000", "1"),
+                    ParameterSpec.decimal(
+                            "minCashRatio", "Share of the balance never committed to bids", "0", "0.99", "0.10"),
+                    ParameterSpec.decimal(
+                            "quoteNotional",
+                            "Value of each quote in quote currency",
+                            "0.00000001",
+                            "1000000000",
+                            "500"),
+                    ParameterSpec.integer("bollingerPeriod", "Closes in the volatility measure", 2, 500, 20),
+                    ParameterSpec.decimal(
+                            "bollingerDeviations", "Standard deviations of the Bollinger bands", "0.1", "10", "2"),
+                    ParameterSpec.decimal(
+                            "volatilityBaseline",
+                            "Bollinger width below which the spread is not widened",
+                            "0.0001",
+                            "10",
+                            "0.01"),
+                    ParameterSpec.decimal(
+                            "volatilitySensitivity",
+                            "How fast the spread widens above the baseline",
+                            "0",
+                            "100",
+                            "0.5"),
+                    ParameterSpec.decimal("maxSpreadMultiplier", "Cap on the volatility multiplier", "1", "10", "3"),
+                    ParameterSpec.decimal("skewFactor", "How far inventory shifts the quotes", "0", "1", "0.5")));
+
+    /** Typed parameters from values validated against {@link #SCHEMA}. */
+    public static MarketMakerParameters from(BotParameters values) {
+        return new MarketMakerParameters(
+                values.decimal("halfSpread"),
+                values.integer("quoteIntervalMillis"),
+                values.decimal("maxInventory"),
+                values.decimal("minCashRatio"),
+                values.decimal("quoteNotional"),
+                Math.toIntExact(values.integer("bollingerPeriod")),
+                values.decimal("bollingerDeviations"),
+                values.decimal("volatilityBaseline"),
+                values.decimal("volatilitySensitivity"),
+                values.decimal("maxSpreadMultiplier"),
+                values.decimal("skewFactor"));
+    }
 
     public MarketMakerParameters {
         Decimals.within(halfSpread, new BigDecimal("0.00001"), new BigDecimal("0.2"), "halfSpread");

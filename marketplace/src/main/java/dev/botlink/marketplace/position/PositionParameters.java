@@ -1,7 +1,11 @@
 package dev.botlink.marketplace.position;
 
 import dev.botlink.marketplace.execution.Decimals;
+import dev.botlink.marketplace.parameter.BotParameters;
+import dev.botlink.marketplace.parameter.ParameterSchema;
+import dev.botlink.marketplace.parameter.ParameterSpec;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,6 +26,48 @@ public record PositionParameters(
         BigDecimal maxOrderSize,
         Optional<BigDecimal> stopLoss,
         Optional<BigDecimal> takeProfit) {
+
+    /** The parameters users set when creating a Position bot. */
+    public static final ParameterSchema SCHEMA = new ParameterSchema(
+            "Position",
+            List.of(
+                    ParameterSpec.decimal(
+                            "maxPosition",
+                            "Position size that size=1 means (contracts or base units)",
+                            "0.00000001",
+                            "1000000000",
+                            "1"),
+                    ParameterSpec.choice(
+                            "orderType",
+                            "LIMIT: rest at the best bid/ask; MARKET: take liquidity",
+                            List.of("LIMIT", "MARKET"),
+                            "LIMIT"),
+                    ParameterSpec.decimal(
+                            "maxOrderSize",
+                            "Largest single order; bigger moves are made in steps",
+                            "0.00000001",
+                            "1000000000",
+                            "1"),
+                    ParameterSpec.optionalDecimal(
+                            "stopLoss",
+                            "Adverse move from entry (0.02 = 2%) that flattens the position",
+                            "0.0001",
+                            "1"),
+                    ParameterSpec.optionalDecimal(
+                            "takeProfit",
+                            "Favourable move from entry (0.04 = 4%) that flattens the position",
+                            "0.0001",
+                            "10")));
+
+    /** Typed parameters from values validated against {@link #SCHEMA}. */
+    public static PositionParameters from(BotParameters values) {
+        return new PositionParameters(
+                values.decimal("maxPosition"),
+                OrderType.valueOf(values.choice("orderType")),
+                values.decimal("maxOrderSize"),
+                values.optionalDecimal("stopLoss"),
+                values.optionalDecimal("takeProfit"));
+    }
 
     public PositionParameters {
         Decimals.positive(maxPosition, "maxPosition");
