@@ -1,0 +1,60 @@
+package dev.botlink.platform.account;
+
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+
+/** Local accounts: sign up, log in for a bearer token, log out. */
+@Path("/api/auth")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    public record Credentials(String username, String password) {}
+
+    public record SignedUp(long id, String username) {}
+
+    public record Token(String token, Instant expiresAt) {}
+
+    private final AccountService accounts;
+
+    public AuthResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @POST
+    @Path("/signup")
+    public Response signUp(Credentials credentials) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        Account account = accounts.signUp(given.username(), given.password());
+        return Response.status(201)
+                .entity(new SignedUp(account.id, account.username))
+                .build();
+    }
+
+    @POST
+    @Path("/login")
+    public Token logIn(Credentials credentials, @Context HttpServerRequest request) {
+        Credentials given = credentials == null ? new Credentials(null, null) : credentials;
+        var token = accounts.logIn(
+                given.username(), given.password(), request.remoteAddress().hostAddress());
+        return new Token(token.token(), token.expiresAt());
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.WILDCARD)
+    @Authenticated
+    public Response logOut(@HeaderParam("Authorization") String authorization) {
+        accounts.logOut(authorization.substring("Bearer ".length()).trim());
+        return Response.noContent().build();
+    }
+}
