@@ -15,6 +15,7 @@ import dev.botlink.marketplace.signal.FairValue;
 import dev.botlink.marketplace.signal.InvalidSignalException;
 import dev.botlink.marketplace.signal.TargetPosition;
 import dev.botlink.marketplace.testing.BotRun;
+import dev.botlink.marketplace.testing.Prices;
 import dev.botlink.marketplace.testing.ScriptedVenue;
 import java.math.BigDecimal;
 import java.util.Collections;
@@ -224,6 +225,53 @@ class MarketMakerBotTest {
         assertThat(sending.getLast().intents()).allMatch(OrderIntent.Cancel.class::isInstance);
         assertThat(sending.getLast().status()).isEqualTo(BotStatus.HALTED);
         assertThat(run.decisions().getLast().status()).isEqualTo(BotStatus.HALTED);
+    }
+
+    @Test
+    void aPartlyFilledBidIsToppedUpAtTheNextRefresh() {
+        ScriptedVenue venue = new ScriptedVenue(BTCUSD, RICH).restingFillLimit(new BigDecimal("0.005"));
+        MarketMakerBot bot = bot(MarketMakerParameters.DEFAULTS);
+        bot.onSignal(FairValue.of("woo", "BTC-USD", new BigDecimal("30000")));
+        BotRun run = new BotRun(bot, venue, BTCUSD);
+        run.step("30000");
+
+        Decision afterPartialFill = run.step("29955");
+
+        // Long 0.005: bid 30000 − 45 × 1.0025 = 29954.89 -> 29954.5, back to full size; the ask is unchanged.
+        assertThat(venue.position()).isEqualByComparingTo("0.005");
+        assertThat(afterPartialFill.intents()).singleElement().isInstanceOf(OrderIntent.Amend.class);
+        assertThat(side(venue.openOrders(), Side.BUY)).isEqualTo("29954.5x0.016");
+        assertThat(side(venue.openOrders(), Side.SELL)).isEqualTo("30045.0x0.016");
+    }
+
+    @Test
+    void staysWithinInventoryAndCashOverAYearOfRealPrices() {
+        Instrument aapl = new Instrument("AAPL", new BigDecimal("0.01"), new BigDecimal("0.001"));
+        List<BigDecimal> closes = Prices.appleCloses2013();
+        var parameters = MarketMakerParameters.DEFAULTS;
+        ScriptedVenue venue = new ScriptedVenue(aapl, new BigDecimal("2000"));
+        MarketMakerBot bot = bot(parameters);
+        BotRun run = new BotRun(bot, venue, aapl);
+
+        for (int day = 1; day < closes.size(); day++) {
+            bot.onSignal(FairValue.of("nasdaq", "AAPL", closes.get(day - 1)));
+            Decision decision = run.step(run.market(closes.get(day), closes.subList(0, day)));
+
+            assertThat(decision.intents()).hasSizeLessThanOrEqualTo(4);
+            assertThat(venue.position().abs()).isLessThanOrEqualTo(parameters.maxInventory());
+            assertThat(venue.account().availableBalance()).isPositive();
+            List<OpenOrder> open = venue.openOrders();
+            BigDecimal highestBid = open.stream()
+                    .filter(o -> o.side() == Side.BUY)
+                    .map(OpenOrder::price)
+                    .reduce(BigDecimal.ZERO, BigDecimal::max);
+            assertThat(open.stream().filter(o -> o.side() == Side.SELL))
+                    .allMatch(ask -> ask.price().compareTo(highestBid) > 0);
+        }
+        assertThat(venue.fills())
+                .as("a year of daily moves fills both sides many times")
+                .hasSizeGreaterThan(50);
+        assertThat(venue.fills()).extracting(ScriptedVenue.Fill::side).contains(Side.BUY, Side.SELL);
     }
 
     @Test
