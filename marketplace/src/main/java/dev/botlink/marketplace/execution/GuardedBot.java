@@ -39,7 +39,6 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
             throw new InvalidSignalException("this bot trades " + symbol + ", got a signal for " + candidate.symbol());
         }
         S accepted = signalKind.cast(candidate);
-        validate(accepted);
         signal = accepted;
         guard.reset();
         onAccepted(accepted);
@@ -55,6 +54,12 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
         }
         guard.advanceTo(market.timeMillis());
         List<String> notes = new ArrayList<>();
+        if (signal != null && !signal.symbol().equals(symbol)) {
+            // Signals can arrive before the first market state tells the bot its symbol.
+            notes.add("ignored the " + signal.keyword() + " signal for " + signal.symbol() + ": this bot trades "
+                    + symbol);
+            signal = null;
+        }
         if (guard.takeHaltCancels()) {
             notes.add("halted after repeated venue failures (last: " + guard.lastFailure()
                     + "); cancelling orders until a new signal");
@@ -74,9 +79,6 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
     public final void onVenueResult(VenueResult result) {
         guard.onResult(result);
     }
-
-    /** Checks a signal beyond its kind (e.g. against parameters); throw {@link InvalidSignalException}. */
-    protected void validate(S candidate) {}
 
     /** Called after a signal was adopted, to reset type-specific state. */
     protected void onAccepted(S accepted) {}

@@ -39,7 +39,10 @@ public sealed interface OrderIntent {
         }
     }
 
-    /** Change the price and/or remaining size of a resting order. */
+    /**
+     * Change a resting order: {@code price} is its new limit price, {@code size} its new remaining (open)
+     * size. Venues that cannot amend get cancel plus place instead (see {@link ExecutionSettings}).
+     */
     record Amend(String intentId, String orderId, BigDecimal price, BigDecimal size) implements OrderIntent {
         public Amend {
             Objects.requireNonNull(intentId, "intentId is missing");

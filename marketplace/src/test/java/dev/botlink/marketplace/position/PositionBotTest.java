@@ -254,6 +254,20 @@ class PositionBotTest {
     }
 
     @Test
+    void ignoresASignalForAnotherSymbol() {
+        PositionBot bot = bot(OrderType.MARKET, Optional.empty(), Optional.empty());
+        bot.onSignal(new TargetPosition("bitmex", "ETHUSD", BigDecimal.ONE));
+        BotRun run = new BotRun(bot, new ScriptedVenue(XBTUSD, BigDecimal.TEN), XBTUSD);
+
+        var decision = run.step("100");
+
+        assertThat(decision.status()).isEqualTo(BotStatus.WAITING_FOR_SIGNAL);
+        assertThat(decision.notes()).containsExactly("ignored the size= signal for ETHUSD: this bot trades XBTUSD");
+        assertThatThrownBy(() -> bot.onSignal(new TargetPosition("bitmex", "ETHUSD", BigDecimal.ONE)))
+                .hasMessage("this bot trades XBTUSD, got a signal for ETHUSD");
+    }
+
+    @Test
     void waitsForAFirstSignal() {
         PositionBot bot = bot(OrderType.MARKET, Optional.empty(), Optional.empty());
         BotRun run = new BotRun(bot, new ScriptedVenue(XBTUSD, BigDecimal.TEN), XBTUSD);
