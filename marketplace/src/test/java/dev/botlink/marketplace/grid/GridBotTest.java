@@ -175,6 +175,46 @@ class GridBotTest {
     }
 
     @Test
+    void withoutAmendsAMovedGridIsCancelledAndPlacedAgain() {
+        ScriptedVenue venue = new ScriptedVenue(XBTUSD, new BigDecimal("100000"));
+        GridParameters parameters = new GridParameters(
+                GridMode.LONG, 2, new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO);
+        ExecutionSettings noAmends = new ExecutionSettings(false, 10_000, 1_000, 60_000, 5);
+        GridBot bot = new GridBot("grid", parameters, noAmends);
+        bot.onSignal(anchor("100"));
+        BotRun run = new BotRun(bot, venue, XBTUSD);
+        run.step("100");
+
+        bot.onSignal(anchor("99"));
+        Decision moved = run.step("100");
+
+        // New rungs 98.01 -> 98.0 (already resting: kept) and 97.02 -> 97.0; the rung at 99 goes.
+        assertThat(moved.intents()).hasSize(2);
+        assertThat(moved.intents().get(0)).isInstanceOf(OrderIntent.Cancel.class);
+        assertThat(moved.intents().get(1)).isInstanceOf(OrderIntent.PlaceLimit.class);
+        assertThat(rungs(venue.openOrders())).containsExactlyInAnyOrder("B98.0", "B97.0");
+    }
+
+    @Test
+    void theSamePathGivesTheSameIntents() {
+        List<List<OrderIntent>> runs = Stream.of(1, 2)
+                .map(attempt -> {
+                    ScriptedVenue venue =
+                            new ScriptedVenue(XBTUSD, new BigDecimal("100000")).rejectNext(1, VenueError.RATE_LIMITED);
+                    GridBot bot = bot(GridMode.NEUTRAL, new BigDecimal("0.005"));
+                    bot.onSignal(anchor("100"));
+                    BotRun run = new BotRun(bot, venue, XBTUSD);
+                    run.path("100", "99", "98.5", "100", "101.5", "103", "100");
+                    bot.onSignal(anchor("101"));
+                    run.path("101", "99", "102");
+                    return run.intents();
+                })
+                .toList();
+
+        assertThat(runs.get(0)).isNotEmpty().isEqualTo(runs.get(1));
+    }
+
+    @Test
     void roundsBuyRungsDownAndSellRungsUpToTheTick() {
         ScriptedVenue venue = new ScriptedVenue(XBTUSD, new BigDecimal("100000"));
         GridBot bot = bot(GridMode.NEUTRAL, BigDecimal.ZERO);
