@@ -65,6 +65,11 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response mapProblem(Problem problem) {
+        return json(problem.status(), problem.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response mapIllegalArgument(IllegalArgumentException exception) {
         return json(Response.Status.BAD_REQUEST.getStatusCode(), exception.getMessage());
     }
