@@ -45,6 +45,17 @@ public final class PerformanceCalculator {
                 Exposure.of(fills, equity));
     }
 
+    /** The closing fills with their realized profit, in time order: exit markers for charts. */
+    public static List<ClosedTrade> closedTrades(List<Fill> fills) {
+        if (fills.size() > MAX_POINTS) {
+            throw new IllegalArgumentException("at most " + MAX_POINTS + " fills, got " + fills.size());
+        }
+        requireOrdered(fills.stream().map(Fill::timeMillis).toList(), "fills");
+        TradeLedger ledger = new TradeLedger();
+        fills.forEach(ledger::add);
+        return ledger.closedTrades();
+    }
+
     private static double[] returns(List<EquityPoint> equity) {
         double[] returns = new double[equity.size() - 1];
         for (int i = 1; i < equity.size(); i++) {

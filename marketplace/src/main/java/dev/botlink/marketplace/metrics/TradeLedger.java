@@ -1,7 +1,10 @@
 package dev.botlink.marketplace.metrics;
 
+import dev.botlink.marketplace.execution.Side;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Average-cost accounting of fills: realized profit of each fill that reduces or closes a position.
@@ -15,12 +18,14 @@ final class TradeLedger {
     private BigDecimal fees = BigDecimal.ZERO;
     private int wins;
     private int losses;
+    private final List<ClosedTrade> closedTrades = new ArrayList<>();
 
     void add(Fill fill) {
         BigDecimal signed = fill.signedSize();
         fees = fees.add(fill.fee());
         BigDecimal tradeProfit = fill.fee().negate();
         if (position.signum() != 0 && position.signum() != signed.signum()) {
+            Side closedSide = position.signum() > 0 ? Side.BUY : Side.SELL;
             BigDecimal closing = signed.abs().min(position.abs());
             BigDecimal releasedCost = cost.multiply(closing).divide(position.abs(), MathContext.DECIMAL128);
             BigDecimal proceeds = fill.price().multiply(closing);
@@ -30,6 +35,13 @@ final class TradeLedger {
             position = position.add(closing.multiply(BigDecimal.valueOf(signed.signum())));
             signed = signed.subtract(closing.multiply(BigDecimal.valueOf(signed.signum())));
             count(tradeProfit);
+            closedTrades.add(new ClosedTrade(
+                    fill.timeMillis(),
+                    closedSide,
+                    closing,
+                    releasedCost.divide(closing, MathContext.DECIMAL128),
+                    fill.price(),
+                    tradeProfit));
         }
         if (signed.signum() != 0) {
             cost = cost.add(fill.price().multiply(signed.abs()));
@@ -47,6 +59,10 @@ final class TradeLedger {
         } else if (profit.signum() < 0) {
             losses++;
         }
+    }
+
+    List<ClosedTrade> closedTrades() {
+        return List.copyOf(closedTrades);
     }
 
     BigDecimal position() {

@@ -47,6 +47,32 @@ class PerformanceCalculatorTest {
     }
 
     @Test
+    void closedTradesMarkEachExitWithItsProfit() {
+        List<Fill> fills = List.of(
+                fill(0, Side.BUY, "100", "1", "0"),
+                fill(1, Side.BUY, "110", "1", "0"),
+                fill(2, Side.SELL, "120", "3", "1"),
+                fill(3, Side.BUY, "100", "1", "0"));
+
+        assertThat(PerformanceCalculator.closedTrades(fills))
+                .containsExactly(
+                        new ClosedTrade(
+                                2,
+                                Side.BUY,
+                                new BigDecimal("2"),
+                                new BigDecimal("105"),
+                                new BigDecimal("120"),
+                                new BigDecimal("29")),
+                        new ClosedTrade(
+                                3,
+                                Side.SELL,
+                                new BigDecimal("1"),
+                                new BigDecimal("120"),
+                                new BigDecimal("100"),
+                                new BigDecimal("20")));
+    }
+
+    @Test
     void returnRatiosAndDrawdownOfAShortCurve() {
         List<EquityPoint> equity = List.of(point(0, "100"), point(1, "110"), point(2, "99"), point(3, "121"));
 
