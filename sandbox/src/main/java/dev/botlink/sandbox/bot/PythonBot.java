@@ -1,0 +1,426 @@
+package dev.botlink.sandbox.bot;
+
+import dev.botlink.sandbox.host.ExchangeResults;
+import dev.botlink.sandbox.protocol.Frame;
+import dev.botlink.sandbox.protocol.FrameCodec;
+import dev.botlink.sandbox.protocol.FrameType;
+import dev.botlink.sandbox.time.BotClock;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * One user's bot: its own GraalPy context on the worker's shared engine, its own event loop thread (callbacks
+ * run one at a time, in order), and a bounded pool of host threads for on_start, threads, timers, cron and
+ * webhooks. Stopping is idempotent and may be requested from any thread.
+ */
+public final class PythonBot {
+    enum State {
+        STARTING,
+        RUNNING,
+        STOPPING,
+        STOPPED
+    }
+
+    private static final Source BOOTSTRAP = Source.newBuilder(
+                    "python", ModuleSources.read("dev/botlink/sandbox/bot/bootstrap.py"), "<botlink>/bootstrap.py")
+            .cached(true)
+            .buildLiteral();
+
+    private record Task(String name, boolean marketData, Runnable work) {}
+
+    private final String id;
+    private final String fileName;
+    private final String source;
+    private final Map<String, Object> settings;
+    private final Engine engine;
+    private final BotHost host;
+    private final BotClock clock;
+    private final BotLimits limits;
+    private final ModuleSources modules;
+    private final Consumer<PythonBot> onStopped;
+    private final BotThreads threads;
+    private final LogLimiter logLimiter;
+    private final BlockingQueue<Task> queue;
+    private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
+    private final AtomicInteger overruns = new AtomicInteger();
+    private final AtomicLong droppedEvents = new AtomicLong();
+    private final AtomicBoolean interrupting = new AtomicBoolean();
+    private volatile long budgetDeadline;
+    private volatile long pausedSince;
+    private volatile String runningCallback;
+    private volatile Context context;
+    private volatile Thread loopThread;
+    private Value dispatch;
+    private Value webhook;
+    private Value redisMessage;
+
+    PythonBot(
+            BotStart start,
+            Engine engine,
+            BotHost host,
+            BotLimits limits,
+            ModuleSources modules,
+            Consumer<PythonBot> onStopped) {
+        this.id = start.botId();
+        this.fileName = start.fileName();
+        this.source = start.source();
+        this.settings = start.settings();
+        this.clock = start.clock();
+        this.engine = engine;
+        this.host = host;
+        this.limits = limits;
+        this.modules = modules;
+        this.onStopped = onStopped;
+        this.threads = new BotThreads(this, limits.threadsPerBot(), limits.pendingTimers());
+        this.logLimiter = new LogLimiter(limits.logLinesPerSecond(), limits.logBurst());
+        this.queue = new ArrayBlockingQueue<>(limits.eventQueue());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    Map<String, Object> settings() {
+        return settings;
+    }
+
+    BotClock clock() {
+        return clock;
+    }
+
+    BotLimits limits() {
+        return limits;
+    }
+
+    BotThreads threads() {
+        return threads;
+    }
+
+    State state() {
+        return state.get();
+    }
+
+    void start() {
+        loopThread = Thread.ofPlatform().daemon().name("bot-" + id + "-loop").start(this::runLoop);
+    }
+
+    private void runLoop() {
+        if (!load()) {
+            return;
+        }
+        while (state.get() == State.RUNNING) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                break;
+            }
+            runCallback(task);
+        }
+    }
+
+    private boolean load() {
+        try {
+            context = newContext();
+            context.getBindings("python").putMember("__botlink_bridge", new BotBridge(this, modules));
+            Value runtime = context.eval(BOOTSTRAP);
+            dispatch = runtime.getMember("dispatch");
+            webhook = runtime.getMember("webhook");
+            redisMessage = runtime.getMember("redis_message");
+            Value error = runtime.getMember("load").execute(fileName, source);
+            if (!error.isNull()) {
+                log("ERROR", "Bot did not start: " + error.asString());
+                stopAsync(error.asString(), true);
+                return false;
+            }
+            boolean hasOnStart = runtime.getMember("after_load").execute().asBoolean();
+            if (!state.compareAndSet(State.STARTING, State.RUNNING)) {
+                return false;
+            }
+            sendState("running", null);
+            if (hasOnStart) {
+                Value onStart = runtime.getMember("on_start");
+                threads.run("on_start", () -> runGuest("on_start", onStart::executeVoid));
+            }
+            return true;
+        } catch (PolyglotException e) {
+            guestFailure("starting the bot", e, false);
+            stopAsync("the bot could not start: " + e.getMessage(), true);
+            return false;
+        } catch (RuntimeException e) {
+            stopAsync("the bot could not start: " + e.getMessage(), true);
+            return false;
+        }
+    }
+
+    private Context newContext() {
+        return Context.newBuilder("python")
+                .engine(engine)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HostAccess.CONSTRAINED)
+                .in(InputStream.nullInputStream())
+                .out(new LogStream(this, "INFO"))
+                .err(new LogStream(this, "ERROR"))
+                .build();
+    }
+
+    /** Queues an event for the bot's event loop; market data is dropped (and counted) when the bot lags. */
+    void deliver(String kind, String src, String sym, Object data) {
+        if (state.get() == State.STOPPING || state.get() == State.STOPPED) {
+            return;
+        }
+        String json = FrameCodec.toJson(data);
+        boolean marketData = kind.equals("quote") || kind.equals("trade");
+        enqueue(new Task(kind + "_update", marketData, () -> dispatch.executeVoid(kind, src, sym, json)));
+    }
+
+    void redis(String channel, Object data) {
+        String json = FrameCodec.toJson(data);
+        enqueue(new Task("redis " + channel, false, () -> redisMessage.executeVoid(channel, json)));
+    }
+
+    private void enqueue(Task task) {
+        if (queue.offer(task)) {
+            return;
+        }
+        if (task.marketData()) {
+            long dropped = droppedEvents.incrementAndGet();
+            if (dropped == 1 || dropped % 10_000 == 0) {
+                log("WARNING", "The bot is not keeping up with market data: " + dropped + " events dropped so far");
+            }
+        } else {
+            stopAsync("the bot is not keeping up: " + queue.size() + " events waiting", true);
+        }
+    }
+
+    /** Runs a webhook on a pool thread; {@code reply} receives JSON text {result} or {error}. */
+    void webhook(String method, String route, Object args, Consumer<String> reply) {
+        if (state.get() != State.RUNNING) {
+            reply.accept(FrameCodec.toJson(Map.of("error", "the bot is not running")));
+            return;
+        }
+        String json = FrameCodec.toJson(args);
+        boolean started = threads.run("webhook " + route, () -> {
+            var answer = new AtomicReference<>(FrameCodec.toJson(Map.of("error", "the bot stopped during the call")));
+            runGuest(
+                    "webhook " + route,
+                    () -> answer.set(webhook.execute(method, route, json).asString()));
+            reply.accept(answer.get());
+        });
+        if (!started) {
+            reply.accept(FrameCodec.toJson(Map.of("error", "the bot is busy: all its threads are in use")));
+        }
+    }
+
+    private void runCallback(Task task) {
+        runningCallback = task.name();
+        budgetDeadline = System.nanoTime() + limits.callbackBudget().toNanos();
+        try {
+            task.work().run();
+        } catch (PolyglotException e) {
+            guestFailure(task.name(), e, true);
+        } finally {
+            budgetDeadline = 0;
+            runningCallback = null;
+        }
+    }
+
+    /** Runs guest code on a pool thread, containing whatever it throws. */
+    void runGuest(String where, Runnable work) {
+        if (state.get() != State.RUNNING) {
+            return;
+        }
+        try {
+            work.run();
+        } catch (PolyglotException e) {
+            guestFailure(where, e, false);
+        } catch (IllegalStateException e) {
+            // The context was closed under us: the bot is stopping.
+        }
+    }
+
+    private void guestFailure(String where, PolyglotException e, boolean onLoop) {
+        if (state.get() == State.STOPPING || state.get() == State.STOPPED || e.isCancelled()) {
+            return;
+        }
+        if (e.isExit()) {
+            stopAsync("the bot called exit (status " + e.getExitStatus() + ") in " + where, true);
+        } else if (e.isInterrupted() && onLoop) {
+            int count = overruns.incrementAndGet();
+            log(
+                    "ERROR",
+                    where + " ran longer than its budget of "
+                            + limits.callbackBudget().toMillis() + " ms and was interrupted (" + count + " of "
+                            + limits.maxOverruns() + " allowed)");
+            if (count >= limits.maxOverruns()) {
+                stopAsync("callbacks overran their time budget " + count + " times", true);
+            }
+        } else if (e.isInterrupted()) {
+            log("WARNING", where + " was interrupted together with a callback that overran its time budget");
+        } else if (e.isResourceExhausted()) {
+            stopAsync("the bot ran out of resources in " + where + ": " + e.getMessage(), true);
+        } else {
+            log("ERROR", where + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Called by the watchdog: interrupts a callback that is over its budget (not counting host calls). */
+    void checkBudget(long nowNanos) {
+        long deadline = budgetDeadline;
+        if (deadline == 0 || pausedSince != 0 || nowNanos < deadline || !interrupting.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("bot-" + id + "-interrupt").start(() -> {
+            try {
+                Context current = context;
+                if (current != null && state.get() == State.RUNNING) {
+                    current.interrupt(Duration.ofSeconds(5));
+                }
+            } catch (TimeoutException e) {
+                stopAsync(runningCallback + " could not be interrupted", true);
+            } catch (RuntimeException e) {
+                // Closed meanwhile: nothing to interrupt.
+            } finally {
+                interrupting.set(false);
+            }
+        });
+    }
+
+    /** An exchange call; host time does not count against the callback budget. */
+    Map<String, Object> exchangeCall(Frame call) {
+        boolean onLoop = Thread.currentThread() == loopThread;
+        long started = System.nanoTime();
+        if (onLoop) {
+            pausedSince = started;
+        }
+        try {
+            return host.request(call).get().body();
+        } catch (ExecutionException e) {
+            return ExchangeResults.failure(
+                    call.text("venue"), apiError("the platform did not answer: " + rootMessage(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExchangeResults.failure(call.text("venue"), apiError("the bot is stopping"));
+        } finally {
+            if (onLoop) {
+                budgetDeadline += System.nanoTime() - started;
+                pausedSince = 0;
+            }
+        }
+    }
+
+    private static Map<String, Object> apiError(String message) {
+        return Map.of("type", "api_error", "message", message);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Sends a frame out with back pressure; returns null or an error for the guest. */
+    String sendOut(Frame frame) {
+        try {
+            host.send(frame);
+            return null;
+        } catch (IOException e) {
+            return "!RuntimeError:the platform is unreachable: " + e.getMessage();
+        }
+    }
+
+    /** A bot log line: rate limited and cut to the maximum length. */
+    void log(String level, String message) {
+        long dropped = logLimiter.admit();
+        if (dropped < 0) {
+            return;
+        }
+        if (dropped > 0) {
+            sendLog(
+                    "WARNING",
+                    dropped + " log lines were dropped: the bot logs more than " + limits.logLinesPerSecond()
+                            + " lines per second");
+        }
+        sendLog(level, message);
+    }
+
+    private void sendLog(String level, String message) {
+        String text = message.length() > limits.maxLogChars()
+                ? message.substring(0, limits.maxLogChars()) + "... (cut at " + limits.maxLogChars() + " characters)"
+                : message;
+        host.trySend(Frame.of(FrameType.LOG, id, Map.of("level", level, "message", text)));
+    }
+
+    private void sendState(String newState, String reason) {
+        var body = new HashMap<String, Object>();
+        body.put("state", newState);
+        body.put("reason", reason);
+        try {
+            host.send(Frame.of(FrameType.BOT_STATE, id, body));
+        } catch (IOException e) {
+            // The host learns the state again when the worker reconnects and lists its bots.
+        }
+    }
+
+    /** Stops the bot on a separate thread (it may be called from the bot's own threads). Idempotent. */
+    public void stopAsync(String reason, boolean failed) {
+        State previous = state.getAndUpdate(s -> s == State.STOPPED ? s : State.STOPPING);
+        if (previous == State.STOPPING || previous == State.STOPPED) {
+            return;
+        }
+        Thread.ofPlatform().daemon().name("bot-" + id + "-stop").start(() -> stopNow(reason, failed));
+    }
+
+    private void stopNow(String reason, boolean failed) {
+        sendLog(failed ? "ERROR" : "INFO", "Bot stopped: " + reason);
+        threads.shutdown();
+        Thread loop = loopThread;
+        if (loop != null && loop != Thread.currentThread()) {
+            loop.interrupt();
+        }
+        Context current = context;
+        if (current != null) {
+            try {
+                current.close(true);
+            } catch (RuntimeException e) {
+                // Cancelling a context may surface the cancellation here; the context is closed either way.
+            }
+        }
+        state.set(State.STOPPED);
+        sendState(failed ? "failed" : "stopped", reason);
+        onStopped.accept(this);
+    }
+
+    /** The threads doing this bot's work now (event loop and pool), for CPU and memory accounting. */
+    List<Thread> accountThreads() {
+        var all = new ArrayList<>(threads.threads());
+        Thread loop = loopThread;
+        if (loop != null) {
+            all.add(loop);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.botlink.sandbox.bot;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * One thread per worker that keeps bots inside their limits: it interrupts callbacks over their time budget
+ * (every 100 ms), stops a bot that keeps a CPU core busy for a whole window (an infinite loop in on_start or a
+ * thread), and when the heap stays nearly full it stops the bot that allocated most recently.
+ */
+final class Watchdog implements AutoCloseable {
+    private static final long TICK_MILLIS = 100;
+    private static final int USAGE_EVERY_TICKS = 10;
+    private static final int HEAP_STRIKES = 3;
+
+    private final Supplier<List<PythonBot>> bots;
+    private final BotLimits limits;
+    private final com.sun.management.ThreadMXBean threadBean =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final Map<PythonBot, Usage> usage = new WeakHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("bot-watchdog").factory());
+    private int ticks;
+    private int heapStrikes;
+
+    /** CPU and allocation deltas of one bot over the last samples. */
+    private static final class Usage {
+        final Map<Long, long[]> lastByThread = new HashMap<>();
+        final ArrayDeque<long[]> window = new ArrayDeque<>();
+        long cpuInWindow;
+        long allocatedInWindow;
+    }
+
+    Watchdog(Supplier<List<PythonBot>> bots, BotLimits limits) {
+        this.bots = bots;
+        this.limits = limits;
+        timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void tick() {
+        try {
+            long now = System.nanoTime();
+            List<PythonBot> current = bots.get();
+            current.forEach(bot -> bot.checkBudget(now));
+            if (++ticks % USAGE_EVERY_TICKS == 0) {
+                sampleUsage(current);
+                checkHeap(current);
+            }
+        } catch (RuntimeException e) {
+            // The watchdog must survive anything a single bot does.
+        }
+    }
+
+    private void sampleUsage(List<PythonBot> current) {
+        int samples = (int) Math.max(1, limits.cpuWindow().toMillis() / (TICK_MILLIS * USAGE_EVERY_TICKS));
+        for (PythonBot bot : current) {
+            Usage u = usage.computeIfAbsent(bot, b -> new Usage());
+            long[] delta = {0, 0};
+            for (Thread thread : bot.accountThreads()) {
+                long tid = thread.threadId();
+                long cpu = Math.max(0, threadBean.getThreadCpuTime(tid));
+                long allocated = Math.max(0, threadBean.getThreadAllocatedBytes(tid));
+                long[] last = u.lastByThread.getOrDefault(tid, new long[] {0, 0});
+                delta[0] += Math.max(0, cpu - last[0]);
+                delta[1] += Math.max(0, allocated - last[1]);
+                u.lastByThread.put(tid, new long[] {cpu, allocated});
+            }
+            u.window.addLast(delta);
+            u.cpuInWindow += delta[0];
+            u.allocatedInWindow += delta[1];
+            if (u.window.size() > samples) {
+                long[] old = u.window.removeFirst();
+                u.cpuInWindow -= old[0];
+                u.allocatedInWindow -= old[1];
+            }
+            long limit = (long) (limits.cpuShare() * limits.cpuWindow().toNanos());
+            if (u.window.size() >= samples && u.cpuInWindow > limit && bot.state() == PythonBot.State.RUNNING) {
+                bot.stopAsync(
+                        "the bot kept a CPU core busy for " + limits.cpuWindow().toSeconds()
+                                + " s (an endless loop without time.sleep?)",
+                        true);
+            }
+        }
+    }
+
+    private void checkHeap(List<PythonBot> current) {
+        var heap = memory.getHeapMemoryUsage();
+        boolean nearlyFull = heap.getMax() > 0 && heap.getUsed() > limits.heapShare() * heap.getMax();
+        heapStrikes = nearlyFull ? heapStrikes + 1 : 0;
+        if (heapStrikes < HEAP_STRIKES) {
+            return;
+        }
+        heapStrikes = 0;
+        current.stream()
+                .filter(bot -> bot.state() == PythonBot.State.RUNNING)
+                .max((a, b) -> Long.compare(allocated(a), allocated(b)))
+                .ifPresent(bot -> bot.stopAsync(
+                        "the worker is nearly out of memory and this bot allocated the most ("
+                                + allocated(bot) / (1024 * 1024) + " MB recently)",
+                        true));
+    }
+
+    private long allocated(PythonBot bot) {
+        Usage u = usage.get(bot);
+        return u == null ? 0 : u.allocatedInWindow;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

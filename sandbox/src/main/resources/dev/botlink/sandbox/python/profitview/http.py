@@ -1,0 +1,11 @@
+"""@http.route marks get_<name> and post_<name> methods as webhooks."""
+
+PREFIXES = ('get_', 'post_')
+
+
+def route(function):
+    name = getattr(function, '__name__', '')
+    if not name.startswith(PREFIXES):
+        raise ValueError(f"@http.route method {name!r} must be named get_<route> or post_<route>")
+    function._botlink_route = True
+    return function
