@@ -20,6 +20,7 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
     private final OrderReconciler reconciler;
     private String symbol;
     private S signal;
+    private List<String> previousNotes = List.of();
 
     protected GuardedBot(Class<S> signalKind, String typeName, String botId, ExecutionSettings settings) {
         this.signalKind = signalKind;
@@ -67,7 +68,7 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
         }
         var blocked = guard.blocked();
         if (blocked.isPresent()) {
-            return Decision.idle(blocked.get(), notes);
+            return send(List.of(), blocked.get(), notes);
         }
         if (signal == null) {
             return send(cancelAll(account), BotStatus.WAITING_FOR_SIGNAL, notes);
@@ -108,6 +109,10 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
 
     private Decision send(List<OrderIntent> intents, BotStatus status, List<String> notes) {
         guard.sent(intents);
-        return new Decision(intents, status, notes);
+        // A condition such as "below one lot" holds for many evaluations: report it once, not every tick.
+        List<String> fresh =
+                notes.stream().filter(note -> !previousNotes.contains(note)).toList();
+        previousNotes = List.copyOf(notes);
+        return new Decision(intents, status, fresh);
     }
 }

@@ -132,6 +132,22 @@ class MarketMakerBotTest {
     }
 
     @Test
+    void aSideLeftUnquotedIsReportedOnceNotAtEveryRefresh() {
+        ScriptedVenue venue = new ScriptedVenue(BTCUSD, RICH).holding(BigDecimal.ONE, new BigDecimal("30000"));
+        MarketMakerBot bot = bot(MarketMakerParameters.DEFAULTS);
+        bot.onSignal(FairValue.of("woo", "BTC-USD", new BigDecimal("30000")));
+        BotRun run = new BotRun(bot, venue, BTCUSD);
+
+        List<Decision> decisions = run.path("30000", "30000", "30000");
+
+        assertThat(decisions.get(0).notes())
+                .containsExactly(
+                        "BUY quote size 0 is below one lot (0.001) after inventory and cash limits: not quoted");
+        assertThat(decisions.get(1).notes()).isEmpty();
+        assertThat(decisions.get(2).notes()).isEmpty();
+    }
+
+    @Test
     void aBidAskSignalSetsTheNarrowestSpread() {
         ScriptedVenue venue = new ScriptedVenue(BTCUSD, RICH);
         MarketMakerBot bot = bot(MarketMakerParameters.DEFAULTS);
