@@ -14,7 +14,8 @@ import dev.botlink.marketplace.signal.Signal;
 public interface ExecutionBot {
 
     /**
-     * Adopts a signal; it takes effect at the next evaluation and clears a halt or back-off.
+     * Adopts a signal; it takes effect at the next evaluation. It lifts a halt, but neither a halt's nor a
+     * back-off's pause is cut short.
      *
      * @throws InvalidSignalException if this bot type does not take that kind of signal or its value is
      *     unusable; the bot keeps its previous signal

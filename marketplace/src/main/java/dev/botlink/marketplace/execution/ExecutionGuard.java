@@ -75,12 +75,16 @@ final class ExecutionGuard {
         }
     }
 
-    /** A new signal gives a halted or backing-off bot a fresh start. */
-    void reset() {
-        halted = false;
-        haltCancelsSent = false;
-        consecutiveFailures = 0;
-        pausedUntil = Long.MIN_VALUE;
+    /**
+     * A new signal lifts a halt, once the halt's pause is over. It does not shorten a pause: scripts may
+     * signal many times a second, and each signal must not buy another attempt at a failing venue.
+     */
+    void resume() {
+        if (halted) {
+            halted = false;
+            haltCancelsSent = false;
+            consecutiveFailures = 0;
+        }
     }
 
     String lastFailure() {
@@ -97,9 +101,10 @@ final class ExecutionGuard {
     private void fail(String reason) {
         lastFailure = reason;
         consecutiveFailures++;
+        pausedUntil = Math.max(pausedUntil, now + settings.backoffAfter(consecutiveFailures));
         if (consecutiveFailures >= settings.maxConsecutiveFailures()) {
             halted = true;
+            pausedUntil = Math.max(pausedUntil, now + settings.maxBackoffMillis());
         }
-        pausedUntil = Math.max(pausedUntil, now + settings.backoffAfter(consecutiveFailures));
     }
 }

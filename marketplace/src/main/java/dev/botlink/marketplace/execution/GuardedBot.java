@@ -41,7 +41,7 @@ public abstract class GuardedBot<S extends Signal> implements ExecutionBot {
         }
         S accepted = signalKind.cast(candidate);
         signal = accepted;
-        guard.reset();
+        guard.resume();
         onAccepted(accepted);
     }
 

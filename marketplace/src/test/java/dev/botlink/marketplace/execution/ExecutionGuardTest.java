@@ -57,8 +57,24 @@ class ExecutionGuardTest {
         assertThat(guard.blocked()).contains(BotStatus.HALTED);
         assertThat(guard.takeHaltCancels()).isTrue();
         assertThat(guard.takeHaltCancels()).as("only once per halt").isFalse();
-        guard.reset();
+        guard.resume();
+        assertThat(guard.blocked()).as("halt lifted, its pause still running").contains(BotStatus.BACKING_OFF);
+        guard.advanceTo(40_000 + 4_000 - 1);
+        assertThat(guard.blocked()).contains(BotStatus.BACKING_OFF);
+        guard.advanceTo(40_000 + 4_000);
         assertThat(guard.blocked()).isEmpty();
+    }
+
+    @Test
+    void signalsDoNotShortenABackOff() {
+        ExecutionGuard guard = new ExecutionGuard(ExecutionSettings.DEFAULTS);
+        guard.advanceTo(0);
+        guard.sent(List.of(PLACE));
+        guard.onResult(new VenueResult.Rejected("i-1", VenueError.RATE_LIMITED, "slow down"));
+
+        guard.resume();
+
+        assertThat(guard.blocked()).contains(BotStatus.BACKING_OFF);
     }
 
     @Test

@@ -227,6 +227,22 @@ class PositionBotTest {
     }
 
     @Test
+    void aScriptSignallingEverySecondCannotDriveAStormAtAFailingVenue() {
+        ScriptedVenue venue =
+                new ScriptedVenue(XBTUSD, new BigDecimal("1000000")).rejectNext(10_000, VenueError.UNAVAILABLE);
+        PositionBot bot = bot(OrderType.MARKET, Optional.empty(), Optional.empty());
+        BotRun run = new BotRun(bot, venue, XBTUSD);
+
+        for (int second = 0; second < 300; second++) {
+            bot.onSignal(new TargetPosition("bitmex", "XBTUSD", BigDecimal.ONE));
+            run.step("100");
+        }
+
+        // Per cycle: attempts at +0, +1, +3, +7, +15 s, then a 60 s halt: 4 cycles in 300 s.
+        assertThat(run.intents()).hasSize(20);
+    }
+
+    @Test
     void lostResultsBlockNewOrdersUntilTheTimeout() {
         ScriptedVenue venue = new ScriptedVenue(XBTUSD, new BigDecimal("1000000"));
         PositionBot bot = bot(OrderType.LIMIT, Optional.empty(), Optional.empty());
