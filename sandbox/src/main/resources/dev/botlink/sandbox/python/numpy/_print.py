@@ -21,7 +21,7 @@ def array_repr(a):
 
 def _format(a, separator, indent, width):
     if a.ndim == 0:
-        return _formatter(a._d, a._kind)(a._d[0])
+        return str(a._d[0])
     if a.size == 0:
         return '[]'
     summarize = a.size > THRESHOLD

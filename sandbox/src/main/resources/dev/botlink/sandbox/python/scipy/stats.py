@@ -1,0 +1,2 @@
+raise ImportError("scipy.stats is not available on Botlink: its scipy provides scipy.interpolate only "
+                  "(CubicSpline, interp1d); see docs/python-libraries.md")
