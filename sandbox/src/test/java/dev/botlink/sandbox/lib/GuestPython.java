@@ -90,6 +90,16 @@ public final class GuestPython implements AutoCloseable {
         context.eval(Source.create("python", code));
     }
 
+    /** Binds a Python list of floats named name in the main module. */
+    public void putList(String name, double[] values) {
+        context.getBindings("python")
+                .putMember(
+                        name,
+                        ProxyArray.fromArray(
+                                java.util.Arrays.stream(values).boxed().toArray()));
+        exec(name + " = [float(v) for v in " + name + "]");
+    }
+
     /** Evaluates one expression. */
     public Value eval(String expression) {
         return context.eval(Source.create("python", expression));

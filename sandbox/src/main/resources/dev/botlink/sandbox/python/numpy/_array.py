@@ -348,6 +348,8 @@ def _flatten(value):
         return [v for r in rows for v in r._d], (len(rows), width)
     for i in items:
         if not isinstance(i, (bool, int, float)):
+            if isinstance(i, (str, bytes)):
+                raise TypeError(f"Botlink's numpy holds numbers only, not str ({i!r})")
             if isinstance(i, ndarray) or hasattr(i, '__len__'):
                 raise ValueError('setting an array element with a sequence: the nested lists are ragged')
             if i is None:
