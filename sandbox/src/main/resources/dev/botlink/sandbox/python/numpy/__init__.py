@@ -11,7 +11,7 @@ from ._create import (zeros, ones, empty, full, zeros_like, ones_like, empty_lik
                       concatenate, append, vstack, hstack, column_stack, stack, roll, flip, where, nonzero,
                       argwhere, flatnonzero, sort, argsort, unique, diff, tile, repeat, eye, identity)
 from ._reduce import (sum, mean, var, std, amax, amin, argmax, argmin, ptp, prod, any, all, count_nonzero, nansum,
-                      nanmean, nanvar, nanstd, nanmax, nanmin, percentile, quantile, median, average, cumsum,
+                      nanmean, nanvar, nanstd, nanmax, nanmin, nanmedian, percentile, quantile, median, average, cumsum,
                       cumprod)
 from ._functions import (exp, expm1, log, log10, log2, log1p, sqrt, sin, cos, tan, arcsin, arccos, arctan, sinh,
                          cosh, tanh, floor, ceil, trunc, rint, degrees, radians, absolute, abs, fabs, negative, sign,

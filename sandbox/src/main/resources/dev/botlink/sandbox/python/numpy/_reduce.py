@@ -332,3 +332,10 @@ def cumprod(a, axis=None, dtype=None, out=None):
 
 builtins_any = builtins.any
 builtins_all = builtins.all
+
+
+def nanmedian(a, axis=None, out=None, overwrite_input=False, keepdims=False):
+    def reduce(values, kind, contiguous):
+        present = _without_nan(values)
+        return median(present) if present else _dtype.float64(nan)
+    return _along(a, axis, reduce, 'nanmedian')
