@@ -16,9 +16,12 @@ import dev.botlink.platform.venue.ExchangeCommand.FetchCandles;
 import dev.botlink.platform.venue.Fill;
 import dev.botlink.platform.venue.Instrument;
 import dev.botlink.platform.venue.OrderState;
+import dev.botlink.platform.venue.OrderStatus;
+import dev.botlink.platform.venue.OrderType;
 import dev.botlink.platform.venue.PositionState;
 import dev.botlink.platform.venue.RateLimits;
 import dev.botlink.platform.venue.Rejection;
+import dev.botlink.platform.venue.Side;
 import dev.botlink.platform.venue.VenueConfig;
 import dev.botlink.platform.venue.VenueError;
 import dev.botlink.platform.venue.VenueEvent;
@@ -29,6 +32,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +48,9 @@ import java.util.function.Supplier;
  */
 public final class PaperExchangeClient implements ExchangeClient, AutoCloseable {
 
+    /** Fills kept for the next snapshot; beyond this the oldest unsaved fill history is dropped (state is not). */
+    public static final int MAX_UNSAVED_FILLS = 100_000;
+
     private final VenueConfig config;
     private final Map<String, Instrument> instruments;
     private final MarketDataFeed feed;
@@ -55,6 +62,8 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     private final RateLimiter rateLimiter;
     private final PaperMatchingEngine engine;
     private final PaperNativeApi nativeApi;
+    private final ArrayDeque<Fill> unsavedFills = new ArrayDeque<>();
+    private long droppedFills;
     private volatile boolean dirty;
 
     /**
@@ -185,13 +194,94 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         });
     }
 
-    /** Whether state changed since the last {@link #markPersisted()} (the persistence adapter polls this). */
+    /** Whether state changed since the last {@link #snapshot} (the persistence flusher polls this). */
     public boolean isDirty() {
         return dirty;
     }
 
-    public void markPersisted() {
-        dirty = false;
+    /** Marks the account as needing a save (after a failed one). */
+    public void markDirty() {
+        dirty = true;
+    }
+
+    /** Fills that could not wait for a snapshot because the unsaved buffer was full (see {@link #MAX_UNSAVED_FILLS}). */
+    public long droppedFills() {
+        return locked(() -> droppedFills);
+    }
+
+    /** The account's state and the fills since the last snapshot; clears the dirty flag. */
+    public PaperSnapshot snapshot(String venueKey) {
+        return locked(() -> {
+            PaperWallet wallet = engine.wallet();
+            List<PaperSnapshot.BalanceRow> balances = wallet.balances().stream()
+                    .map(balance -> new PaperSnapshot.BalanceRow(
+                            balance.asset(),
+                            balance.amount(),
+                            wallet.deposited(balance.asset()),
+                            wallet.realised(balance.asset()),
+                            wallet.fees(balance.asset())))
+                    .toList();
+            List<PaperSnapshot.PositionRow> positions = wallet.positions().stream()
+                    .map(position -> new PaperSnapshot.PositionRow(
+                            position.instrument.symbol(), position.units, position.entryValue, position.realisedPnl))
+                    .toList();
+            List<PaperSnapshot.OrderRow> orders = engine.openOrderObjects().stream()
+                    .map(order -> new PaperSnapshot.OrderRow(
+                            order.id,
+                            order.instrument.symbol(),
+                            order.side.name(),
+                            order.type.name(),
+                            order.postOnly,
+                            order.text,
+                            order.priceTicks,
+                            order.sizeUnits,
+                            order.filledUnits,
+                            order.queueAhead,
+                            order.sequence,
+                            order.time,
+                            order.filledNotional))
+                    .toList();
+            List<Fill> fills = List.copyOf(unsavedFills);
+            unsavedFills.clear();
+            dirty = false;
+            return new PaperSnapshot(venueKey, src(), venue(), balances, positions, orders, fills);
+        });
+    }
+
+    /** Replaces this (fresh) account's state with a saved one; open orders rest again with their queue estimates. */
+    public void restore(PaperSnapshot snapshot) {
+        locked(() -> {
+            PaperWallet wallet = engine.wallet();
+            wallet.reset(Map.of());
+            for (PaperSnapshot.BalanceRow row : snapshot.balances()) {
+                wallet.restore(row.currency(), row.balance(), row.deposited(), row.realised(), row.fees());
+            }
+            for (PaperSnapshot.PositionRow row : snapshot.positions()) {
+                PaperPosition position = wallet.position(instrument(row.sym()));
+                position.units = row.units();
+                position.entryValue = row.entryValue();
+                position.realisedPnl = row.realisedPnl();
+            }
+            for (PaperSnapshot.OrderRow row : snapshot.openOrders()) {
+                PaperOrder order = new PaperOrder(
+                        row.orderId(),
+                        instrument(row.sym()),
+                        Side.valueOf(row.side()),
+                        OrderType.valueOf(row.orderType()),
+                        row.postOnly(),
+                        row.text());
+                order.priceTicks = row.priceTicks();
+                order.sizeUnits = row.sizeUnits();
+                order.filledUnits = row.filledUnits();
+                order.queueAhead = row.queueAhead();
+                order.sequence = row.sequence();
+                order.time = row.time();
+                order.filledNotional = row.filledNotional();
+                order.status = row.filledUnits() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
+                engine.restore(order);
+            }
+            return null;
+        });
     }
 
     @Override
@@ -354,6 +444,11 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         @Override
         public void fill(Fill fill) {
             dirty = true;
+            if (unsavedFills.size() == MAX_UNSAVED_FILLS) {
+                unsavedFills.pollFirst();
+                droppedFills++;
+            }
+            unsavedFills.addLast(fill);
             publish(new VenueEvent.OrderFilled(src(), venue(), fill));
         }
 

@@ -17,18 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A feed whose quotes and trades a test dictates, for exact matching scenarios. */
-final class ScriptedMarket implements MarketDataFeed {
+public final class ScriptedMarket implements MarketDataFeed {
 
     private final SimulatedClock clock;
     private final Map<String, List<MarketDataListener>> listeners = new ConcurrentHashMap<>();
     private final Map<String, MarketQuote> quotes = new ConcurrentHashMap<>();
     private final Map<String, CandleStore> candles = new ConcurrentHashMap<>();
 
-    ScriptedMarket(SimulatedClock clock) {
+    public ScriptedMarket(SimulatedClock clock) {
         this.clock = clock;
     }
 
-    void quote(String sym, String bid, String bidSize, String ask, String askSize) {
+    public void quote(String sym, String bid, String bidSize, String ask, String askSize) {
         MarketQuote quote = new MarketQuote(
                 sym,
                 new BigDecimal(bid),
@@ -40,7 +40,7 @@ final class ScriptedMarket implements MarketDataFeed {
         listeners(sym).forEach(listener -> listener.onQuote(quote));
     }
 
-    void trade(String sym, Side side, String price, String size) {
+    public void trade(String sym, Side side, String price, String size) {
         MarketTrade trade = new MarketTrade(sym, side, new BigDecimal(price), new BigDecimal(size), clock.millis());
         candles.computeIfAbsent(sym, s -> new CandleStore(100)).add(trade.time(), trade.price(), trade.size());
         listeners(sym).forEach(listener -> listener.onTrade(trade));
