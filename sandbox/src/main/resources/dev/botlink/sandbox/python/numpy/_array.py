@@ -1,5 +1,6 @@
 """ndarray: NumPy's array for 1-D and 2-D data, stored as a flat Python list with a shape and a kind."""
 import operator
+from itertools import repeat
 
 from . import _dtype
 from . import _math
@@ -263,7 +264,7 @@ def _binary_methods(fn, kind=None):
 
 
 for _name, _fn, _kind in (
-        ('add', _math.add, None), ('sub', _math.subtract, None), ('mul', _math.multiply, None),
+        ('add', operator.add, None), ('sub', operator.sub, None), ('mul', operator.mul, None),
         ('truediv', _math.true_divide, 'f'), ('floordiv', _math.floor_divide, None),
         ('mod', _math.remainder, None), ('pow', _math.power, None), ('and', operator.and_, None),
         ('or', operator.or_, None), ('xor', operator.xor, None)):
@@ -409,20 +410,16 @@ def apply2(fn, a, b, kind=None):
         if not isinstance(a, (bool, int, float)):
             return _foreign(fn, b, a)
         result_kind = kind or _arith_kind(_dtype.kind_of_value(a), b._kind)
-        data, shape = [fn(a, v) for v in b._d], b._shape
+        data, shape = list(map(fn, repeat(a), b._d)), b._shape
     elif not b_array:
         if not isinstance(b, (bool, int, float)):
             return _foreign(fn, a, b)
         result_kind = kind or _arith_kind(a._kind, _dtype.kind_of_value(b))
-        data, shape = [fn(v, b) for v in a._d], a._shape
+        data, shape = list(map(fn, a._d, repeat(b))), a._shape
     else:
         result_kind = kind or _arith_kind(a._kind, b._kind)
         left, right, shape = broadcast_pair(a, b)
-        data = [fn(x, y) for x, y in zip(left, right)]
-    if result_kind == 'f':
-        data = [float(v) for v in data]
-    elif result_kind == 'b':
-        data = [bool(v) for v in data]
+        data = list(map(fn, left, right))
     return ndarray._make(data, shape, result_kind)
 
 
