@@ -93,6 +93,8 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         engine.wallet().reset(startingBalances());
         for (Instrument instrument : instruments.values()) {
             if (feed.serves(src(), instrument.symbol())) {
+                // Start from the market as it is, not from the next quote: a market order can trade at once.
+                feed.lastQuote(src(), instrument.symbol()).ifPresent(quote -> engine.onQuote(instrument, quote));
                 feedSubscriptions.add(feed.subscribe(src(), instrument.symbol(), new FeedListener(instrument)));
             }
         }
