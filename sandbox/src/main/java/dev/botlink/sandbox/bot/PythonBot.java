@@ -281,8 +281,23 @@ public final class PythonBot {
         } else if (e.isResourceExhausted()) {
             stopAsync("the bot ran out of resources in " + where + ": " + e.getMessage(), true);
         } else {
-            log("ERROR", where + " failed: " + e.getMessage());
+            log("ERROR", where + " failed:\n" + pythonTraceback(e));
         }
+    }
+
+    /** A guest error in Python's traceback format, without host frames. */
+    static String pythonTraceback(PolyglotException e) {
+        var lines = new ArrayList<String>();
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            if (frame.isGuestFrame() && frame.getSourceLocation() != null) {
+                lines.addFirst(
+                        "  File \"" + frame.getSourceLocation().getSource().getName() + "\", line "
+                                + frame.getSourceLocation().getStartLine() + ", in " + frame.getRootName());
+            }
+        }
+        lines.addFirst("Traceback (most recent call last):");
+        lines.add(String.valueOf(e.getMessage()));
+        return String.join("\n", lines);
     }
 
     /** Called by the watchdog: interrupts a callback that is over its budget (not counting host calls). */

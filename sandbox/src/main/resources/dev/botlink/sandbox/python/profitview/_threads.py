@@ -24,82 +24,61 @@ def report_exception(where, error):
     _runtime.report(where, error)
 
 
-class Thread:
-    """threading.Thread for bots: start() runs run() on a thread from the bot's bounded host pool."""
+_OriginalThread = threading.Thread
+
+
+class Thread(_OriginalThread):
+    """threading.Thread for bots: start() runs run() on a thread from the bot's bounded host pool. It keeps the
+    standard class as its base because the threading module itself builds on it (current_thread(), ...)."""
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *, daemon=None):
-        self._target = target
-        self._args = tuple(args)
-        self._kwargs = dict(kwargs or {})
-        self._name = str(name) if name is not None else f"Thread-{next(_counter)}"
-        self._daemon = True if daemon is None else bool(daemon)
-        self._started = False
-        self._done = _OriginalEvent()
-        self._ident = None
-
-    name = property(lambda self: self._name, lambda self, value: setattr(self, '_name', str(value)))
-    daemon = property(lambda self: self._daemon, lambda self, value: setattr(self, '_daemon', bool(value)))
-    ident = property(lambda self: self._ident)
-    native_id = ident
-
-    def getName(self):
-        return self._name
-
-    def setName(self, name):
-        self._name = str(name)
-
-    def isDaemon(self):
-        return self._daemon
-
-    def setDaemon(self, daemonic):
-        self._daemon = bool(daemonic)
+        # Named explicitly: threading's own subclasses (_DummyThread) call Thread.__init__ on their instances.
+        _OriginalThread.__init__(self, group, target, name, args, kwargs, daemon=True if daemon is None else daemon)
+        self._bl_started = False
+        self._bl_done = _OriginalEvent()
 
     def start(self):
-        self._mark_started()
+        self._bl_mark_started()
         try:
-            _botlink.spawn(self._bootstrap, self._name)
+            _botlink.spawn(self._bl_bootstrap, self.name)
         except BaseException:
-            self._forget()
+            self._bl_forget()
             raise
 
-    def _mark_started(self):
-        if self._started:
+    def _bl_mark_started(self):
+        if self._bl_started:
             raise RuntimeError('threads can only be started once')
-        self._started = True
+        self._bl_started = True
         with _live_lock:
             _live[id(self)] = self
 
-    def _forget(self):
-        self._done.set()
+    def _bl_forget(self):
+        self._bl_done.set()
         with _live_lock:
             _live.pop(id(self), None)
 
-    def _bootstrap(self):
+    def _bl_bootstrap(self):
         self._ident = threading.get_ident()
         try:
             self.run()
         except SystemExit:
             pass
         except BaseException as error:
-            report_exception(f"thread {self._name}", error)
+            report_exception(f"thread {self.name}", error)
         finally:
-            self._forget()
-
-    def run(self):
-        if self._target is not None:
-            self._target(*self._args, **self._kwargs)
+            self._bl_forget()
 
     def join(self, timeout=None):
-        if not self._started:
+        if not self._bl_started:
             raise RuntimeError('cannot join thread before it is started')
-        self._done.wait(timeout)
+        self._bl_done.wait(timeout)
 
     def is_alive(self):
-        return self._started and not self._done.is_set()
+        return self._bl_started and not self._bl_done.is_set()
 
     def __repr__(self):
-        state = 'started' if self.is_alive() else ('stopped' if self._started else 'initial')
-        return f"<{type(self).__name__}({self._name}, {state})>"
+        state = 'started' if self.is_alive() else ('stopped' if self._bl_started else 'initial')
+        return f"<{type(self).__name__}({self.name}, {state})>"
 
 
 class Timer(Thread):
@@ -115,18 +94,18 @@ class Timer(Thread):
         self._handle = None
 
     def start(self):
-        self._mark_started()
+        self._bl_mark_started()
         try:
-            self._handle = _botlink.schedule(self.interval, self._bootstrap, self._name)
+            self._handle = _botlink.schedule(self.interval, self._bl_bootstrap, self.name)
         except BaseException:
-            self._forget()
+            self._bl_forget()
             raise
 
     def cancel(self):
         self.finished.set()
         if self._handle is not None:
             _botlink.cancel(self._handle)
-        self._forget()
+        self._bl_forget()
 
     def run(self):
         if not self.finished.is_set():

@@ -146,7 +146,7 @@ class Link:
         return self._exchange('call_endpoint', venue, path=_text('path', path), version=version, method=method,
                               params=params or {})
 
-    def _exchange(self, method, venue, **args):
+    def _exchange(self, method, venue, /, **args):
         result = _botlink.call(method, _venue(venue), {k: v for k, v in args.items() if v is not None})
         error = result.get('error')
         if error and error.get('type') == 'api_error':
