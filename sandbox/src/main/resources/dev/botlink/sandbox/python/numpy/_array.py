@@ -87,6 +87,8 @@ class ndarray:
         return self._shape[0]
 
     def __iter__(self):
+        if not self._shape:
+            raise TypeError('iteration over a 0-d array')
         if len(self._shape) == 1:
             return (_dtype.box(v, self._kind) for v in self._d)
         return (self[i] for i in range(self._shape[0]))
@@ -232,6 +234,8 @@ class ndarray:
         return array_str(self)
 
     def __format__(self, spec):
+        if spec and not self._shape:
+            return format(_dtype.box(self._d[0], self._kind), spec)
         if spec:
             raise TypeError('unsupported format string passed to numpy.ndarray.__format__')
         return str(self)

@@ -76,10 +76,19 @@ class ScipyInterpolateTest {
     }
 
     @Test
+    void scalarResultsBehaveLikeNumpyZeroDimensionalArrays() {
+        python.exec("import scipy\nlazy = scipy.interpolate.CubicSpline(cube_x, cube_y)(1.5)");
+        assertThat(python.eval("f'{lazy:.2f}'").asString()).isEqualTo("3.38");
+        assertThat(python.str("lazy.shape")).isEqualTo("()");
+        assertThat(python.eval("bool(lazy > 3)").asBoolean()).isTrue();
+    }
+
+    @Test
     void badInputAndMissingModulesFailClearly() {
         assertThat(python.error("CubicSpline([0, 0, 1], [1, 2, 3])")).contains("`x` must be strictly increasing");
         assertThat(python.error("interp1d([0, 1], [1, 2], kind='quadratic')")).contains("kind='quadratic'");
         assertThat(python.error("import scipy.stats")).contains("scipy.stats is not available on Botlink");
+        assertThat(python.error("import scipy\nscipy.optimize")).contains("scipy.optimize is not available on Botlink");
         assertThat(python.error("interpolate.Rbf")).contains("CubicSpline and interp1d only");
     }
 }
