@@ -3,6 +3,7 @@ package dev.botlink.sandbox.lib;
 import dev.botlink.sandbox.lib.talib.Talib;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SandboxPolicy;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -25,7 +28,11 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
 public final class GuestPython implements AutoCloseable {
 
     private static final String ROOT = "/dev/botlink/sandbox/python/";
+    // The same restrictions as the bot runtime's contexts, so the libraries are tested where they will run.
     private static final Engine ENGINE = Engine.newBuilder("python")
+            .sandbox(SandboxPolicy.CONSTRAINED)
+            .out(OutputStream.nullOutputStream())
+            .err(OutputStream.nullOutputStream())
             .option("engine.WarnInterpreterOnly", "false")
             .build();
 
@@ -65,7 +72,14 @@ public final class GuestPython implements AutoCloseable {
     private final Context context;
 
     private GuestPython() {
-        context = Context.newBuilder("python").engine(ENGINE).build();
+        context = Context.newBuilder("python")
+                .engine(ENGINE)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HostAccess.CONSTRAINED)
+                .in(InputStream.nullInputStream())
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .build();
         Value globals = context.getBindings("python");
         globals.putMember("botlink_host_source", (ProxyExecutable) args -> source(args[0].asString()));
         globals.putMember("botlink_host_talib", (ProxyExecutable) GuestPython::talib);
