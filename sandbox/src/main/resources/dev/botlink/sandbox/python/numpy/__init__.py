@@ -20,6 +20,7 @@ from ._functions import (exp, expm1, log, log10, log2, log1p, sqrt, sin, cos, ta
                          hypot, logical_and, logical_or, logical_xor, greater, greater_equal, less, less_equal,
                          equal, not_equal, clip, round, around, round_, nan_to_num, isclose, allclose, array_equal,
                          interp, dot, matmul, convolve, outer)
+from ._poly import polyfit, polyval
 
 __version__ = '1.26.4+botlink'
 

@@ -121,6 +121,17 @@ class NumpyTest {
     }
 
     @Test
+    void polynomialFitsRecoverExactPolynomials() {
+        assertThat(python.doubles("np.polyfit([0, 1, 2, 3], [1, 3, 5, 7], 1)"))
+                .usingComparatorWithPrecision(1e-12)
+                .containsExactly(2, 1);
+        assertThat(python.doubles("np.polyfit([0, 1, 2, 3], [0, 1, 4, 9], 2)"))
+                .usingComparatorWithPrecision(1e-12)
+                .containsExactly(1, 0, 0);
+        assertThat(python.doubles("np.polyval([2, 1], [0, 1, 2])")).containsExactly(1, 3, 5);
+    }
+
+    @Test
     void missingNamesFailWithAMessageNamingThem() {
         assertThat(python.error("np.float32")).contains("numpy.float32").contains("Botlink's numpy subset");
         assertThat(python.error("np.array([1.0]).searchsorted(1)")).contains("searchsorted");
