@@ -21,6 +21,8 @@ import java.util.Map;
  * @param options the keyword options in the Python wrapper's order
  * @param outputs the outputs in order ("macd", "macdsignal", "macdhist")
  * @param integerOutputs per output, whether TA-Lib returns integers (patterns, indexes): their lookback is 0, not NaN
+ * @param function the TA-Lib Java port's method computing it (on {@link Core})
+ * @param lookback the TA-Lib Java port's method giving its lookback for the options
  */
 public record TalibFunction(
         String name,

@@ -44,7 +44,7 @@ def get_function_groups():
     groups = {}
     for name, spec in _FUNCTIONS.items():
         groups.setdefault(spec[0], []).append(name)
-    return groups
+    return dict(sorted(groups.items()))
 
 
 def set_unstable_period(name, period):

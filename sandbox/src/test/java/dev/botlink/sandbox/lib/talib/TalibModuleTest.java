@@ -88,6 +88,8 @@ class TalibModuleTest {
         assertThat(python.eval("'Volatility Indicators' in talib.get_function_groups()")
                         .asBoolean())
                 .isTrue();
+        assertThat(python.str("list(talib.get_function_groups())[:2]"))
+                .isEqualTo("['Cycle Indicators', 'Math Operators']");
     }
 
     @Test
