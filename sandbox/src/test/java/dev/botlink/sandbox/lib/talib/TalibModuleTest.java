@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class TalibModuleTest {
 
-    private static final BtcBars BARS = BtcBars.aggregate(Duration.ofMinutes(30));
+    private static final BtcBars BARS = BtcBars.aggregate(Duration.ofHours(1));
     private static GuestPython python;
 
     @BeforeAll
