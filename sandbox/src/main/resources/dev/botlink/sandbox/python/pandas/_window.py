@@ -169,6 +169,54 @@ def ewm_mean(values, com, adjust, ignore_na, minp):
     return out
 
 
+def ewm_var(values, com, adjust, ignore_na, minp, bias):
+    """pandas' ewmcov of a series with itself: weighted variance, bias-corrected unless bias."""
+    if not values:
+        return []
+    alpha = 1.0 / (1.0 + com)
+    old_wt_factor = 1.0 - alpha
+    new_wt = 1.0 if adjust else alpha
+    mean = values[0]
+    is_observation = mean == mean
+    nobs = int(is_observation)
+    if not is_observation:
+        mean = nan
+    out = [(0.0 if bias else nan) if nobs >= minp else nan]
+    cov, sum_wt, sum_wt2, old_wt = 0.0, 1.0, 1.0, 1.0
+    for cur in values[1:]:
+        is_observation = cur == cur
+        nobs += is_observation
+        if mean == mean:
+            if is_observation or not ignore_na:
+                sum_wt *= old_wt_factor
+                sum_wt2 *= old_wt_factor * old_wt_factor
+                old_wt *= old_wt_factor
+                if is_observation:
+                    old_mean = mean
+                    if mean != cur:
+                        mean = ((old_wt * old_mean) + (new_wt * cur)) / (old_wt + new_wt)
+                    cov = ((old_wt * (cov + ((old_mean - mean) * (old_mean - mean))))
+                           + (new_wt * ((cur - mean) * (cur - mean)))) / (old_wt + new_wt)
+                    sum_wt += new_wt
+                    sum_wt2 += new_wt * new_wt
+                    old_wt += new_wt
+                    if not adjust:
+                        sum_wt /= old_wt
+                        sum_wt2 /= old_wt * old_wt
+                        old_wt = 1.0
+        elif is_observation:
+            mean = cur
+        if nobs < minp:
+            out.append(nan)
+        elif bias:
+            out.append(cov)
+        else:
+            numerator = sum_wt * sum_wt
+            denominator = numerator - sum_wt2
+            out.append((numerator / denominator) * cov if denominator > 0 else nan)
+    return out
+
+
 class Rolling:
     """series.rolling(window, min_periods=None): mean, sum, std, var, min, max, median, count, apply."""
 
@@ -235,7 +283,7 @@ class Rolling:
 
 
 class ExponentialMovingWindow:
-    """series.ewm(span=|alpha=|com=|halflife=, adjust=True, min_periods=0, ignore_na=False).mean()."""
+    """series.ewm(span=|alpha=|com=|halflife=, adjust=True, min_periods=0, ignore_na=False): mean, var, std."""
 
     def __init__(self, series, com=None, span=None, halflife=None, alpha=None, min_periods=0, adjust=True,
                  ignore_na=False):
@@ -267,6 +315,14 @@ class ExponentialMovingWindow:
         values = self._series._floats()
         return self._series._like(ewm_mean(values, self._com, self._adjust, self._ignore_na, self._minp), 'f')
 
+    def var(self, bias=False):
+        values = self._series._floats()
+        return self._series._like(ewm_var(values, self._com, self._adjust, self._ignore_na, self._minp, bias), 'f')
+
+    def std(self, bias=False):
+        variance = self.var(bias)._v
+        return self._series._like([math.sqrt(v) if v >= 0 else (0.0 if v == v else nan) for v in variance], 'f')
+
     def __getattr__(self, name):
         raise AttributeError(f"'ExponentialMovingWindow' object has no attribute '{name}' in Botlink's pandas "
-                             "(only mean)")
+                             "(mean, var, std)")

@@ -57,6 +57,16 @@ class PandasTest {
     }
 
     @Test
+    void exponentialVarianceIsBiasCorrectedLikePandas() {
+        // Weights 0.25, 0.5, 1 on 10, 11, 12: weighted variance 0.928571/1.75, times 1.75^2 / (1.75^2 - 1.3125).
+        double[] variance = python.doubles("prices.ewm(span=3).var()");
+        assertThat(variance[0]).isNaN();
+        assertThat(variance[1]).isCloseTo(0.5, within(1e-12));
+        assertThat(variance[2]).isCloseTo(13.0 / 14, within(1e-12));
+        assertThat(python.number("prices.ewm(span=3).std().iloc[1]")).isCloseTo(Math.sqrt(0.5), within(1e-12));
+    }
+
+    @Test
     void shiftsAndChanges() {
         assertThat(python.doubles("prices.shift(1)")).containsExactly(NAN, 10, 11, 12, 11.5);
         assertThat(python.doubles("prices.shift(-1)")).containsExactly(11, 12, 11.5, 13, NAN);
