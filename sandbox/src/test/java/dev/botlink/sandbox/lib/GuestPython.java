@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,9 +109,7 @@ public final class GuestPython implements AutoCloseable {
     public void putList(String name, double[] values) {
         context.getBindings("python")
                 .putMember(
-                        name,
-                        ProxyArray.fromArray(
-                                java.util.Arrays.stream(values).boxed().toArray()));
+                        name, ProxyArray.fromArray(Arrays.stream(values).boxed().toArray()));
         exec(name + " = [float(v) for v in " + name + "]");
     }
 
@@ -196,8 +195,8 @@ public final class GuestPython implements AutoCloseable {
         try {
             List<double[]> outputs = Talib.compute(args[0].asString(), inputs, options);
             return ProxyArray.fromList(outputs.stream()
-                    .map(output -> (Object) ProxyArray.fromArray(
-                            java.util.Arrays.stream(output).boxed().toArray()))
+                    .map(output -> (Object)
+                            ProxyArray.fromArray(Arrays.stream(output).boxed().toArray()))
                     .toList());
         } catch (IllegalArgumentException e) {
             return e.getMessage();

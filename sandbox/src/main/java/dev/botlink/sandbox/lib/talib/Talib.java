@@ -1,7 +1,9 @@
 package dev.botlink.sandbox.lib.talib;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -49,7 +51,7 @@ public final class Talib {
     /** Function names by TA-Lib group ("Overlap Studies", "Momentum Indicators"...), as {@code get_function_groups()}. */
     public static Map<String, List<String>> functionGroups() {
         Map<String, List<String>> groups = new TreeMap<>();
-        FUNCTIONS.values().forEach(f -> groups.computeIfAbsent(f.group(), g -> new java.util.ArrayList<>())
+        FUNCTIONS.values().forEach(f -> groups.computeIfAbsent(f.group(), g -> new ArrayList<>())
                 .add(f.name()));
         Map<String, List<String>> result = new LinkedHashMap<>();
         groups.forEach((group, names) -> result.put(group, List.copyOf(names)));
@@ -64,8 +66,8 @@ public final class Talib {
         if (function != null) {
             return function;
         }
-        String hint = FUNCTIONS.containsKey(name.toUpperCase(java.util.Locale.ROOT))
-                ? " (TA-Lib names are upper case: " + name.toUpperCase(java.util.Locale.ROOT) + ")"
+        String hint = FUNCTIONS.containsKey(name.toUpperCase(Locale.ROOT))
+                ? " (TA-Lib names are upper case: " + name.toUpperCase(Locale.ROOT) + ")"
                 : "; talib.get_functions() lists the " + FUNCTIONS.size() + " available";
         throw new IllegalArgumentException("Unknown TA-Lib function '" + name + "'" + hint);
     }

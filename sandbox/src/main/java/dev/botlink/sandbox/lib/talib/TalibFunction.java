@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One TA-Lib function as TA-Lib's Python wrapper exposes it: its inputs, keyword options and outputs, and how to
@@ -65,7 +66,7 @@ public record TalibFunction(
     }
 
     private int checkInputs(List<double[]> arrays) {
-        if (arrays == null || arrays.size() != inputs.size() || arrays.stream().anyMatch(java.util.Objects::isNull)) {
+        if (arrays == null || arrays.size() != inputs.size() || arrays.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException(name + " takes " + inputs.size() + " input array(s) " + inputs + ", got "
                     + (arrays == null ? 0 : arrays.size()));
         }

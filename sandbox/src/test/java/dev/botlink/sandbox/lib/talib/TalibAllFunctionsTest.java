@@ -10,6 +10,7 @@ import com.tictactec.ta.lib.meta.annotation.OptInputParameterType;
 import com.tictactec.ta.lib.meta.annotation.OutputParameterType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -149,7 +150,7 @@ class TalibAllFunctionsTest {
         for (Object buffer : buffers) {
             values.add(
                     buffer instanceof int[] ints
-                            ? java.util.Arrays.stream(ints).asDoubleStream().toArray()
+                            ? Arrays.stream(ints).asDoubleStream().toArray()
                             : (double[]) buffer);
         }
         return new Reference(begin.value, count.value, values);

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class TalibPythonTableTest {
             out.append(", ");
             out.append(tuple(f.outputs().stream().map(s -> "'" + s + "'").toList()));
             out.append(", ");
-            java.util.List<String> integers = new java.util.ArrayList<>();
+            List<String> integers = new ArrayList<>();
             for (int i = 0; i < f.outputs().size(); i++) {
                 if (f.integerOutputs().get(i)) {
                     integers.add("'" + f.outputs().get(i) + "'");
@@ -60,7 +62,7 @@ class TalibPythonTableTest {
         return option.integer() ? Long.toString((long) option.defaultValue()) : Double.toString(option.defaultValue());
     }
 
-    private static String tuple(java.util.List<String> items) {
+    private static String tuple(List<String> items) {
         return items.size() == 1
                 ? "(" + items.getFirst() + ",)"
                 : items.stream().collect(Collectors.joining(", ", "(", ")"));

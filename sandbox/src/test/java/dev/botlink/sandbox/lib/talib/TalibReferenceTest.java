@@ -28,7 +28,9 @@ import org.ta4j.core.indicators.bollinger.BollingerBandsLowerIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsUpperIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.indicators.helpers.HighPriceIndicator;
 import org.ta4j.core.indicators.helpers.HighestValueIndicator;
+import org.ta4j.core.indicators.helpers.LowPriceIndicator;
 import org.ta4j.core.indicators.helpers.LowestValueIndicator;
 import org.ta4j.core.indicators.helpers.MedianPriceIndicator;
 import org.ta4j.core.indicators.helpers.TRIndicator;
@@ -39,6 +41,7 @@ import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.indicators.statistics.VarianceIndicator;
 import org.ta4j.core.indicators.volume.OnBalanceVolumeIndicator;
 import org.ta4j.core.num.DoubleNumFactory;
+import org.ta4j.core.num.Num;
 
 /**
  * talib on real BTC bars (5-minute bars from ta4j-examples' 100,000 Bitstamp trades) against independent
@@ -181,9 +184,7 @@ class TalibReferenceTest {
                         .getFirst(),
                 19,
                 ta4j(new CorrelationCoefficientIndicator(
-                        new org.ta4j.core.indicators.helpers.HighPriceIndicator(series),
-                        new org.ta4j.core.indicators.helpers.LowPriceIndicator(series),
-                        20)),
+                        new HighPriceIndicator(series), new LowPriceIndicator(series), 20)),
                 1e-6);
     }
 
@@ -217,12 +218,12 @@ class TalibReferenceTest {
         assertAll(
                 one("MAX", Map.of("timeperiod", 30.0), h),
                 29,
-                ta4j(new HighestValueIndicator(new org.ta4j.core.indicators.helpers.HighPriceIndicator(series), 30)),
+                ta4j(new HighestValueIndicator(new HighPriceIndicator(series), 30)),
                 TIGHT);
         assertAll(
                 one("MIN", Map.of("timeperiod", 30.0), l),
                 29,
-                ta4j(new LowestValueIndicator(new org.ta4j.core.indicators.helpers.LowPriceIndicator(series), 30)),
+                ta4j(new LowestValueIndicator(new LowPriceIndicator(series), 30)),
                 TIGHT);
     }
 
@@ -244,7 +245,7 @@ class TalibReferenceTest {
         // TA-Lib's MFI by its definition (ta4j 0.18 classifies flows differently and drifts by ~1e-6).
         assertAll(mfi, 14, i -> moneyFlowIndex(i, 14), 1e-9);
         double[] obv = one("OBV", Map.of(), c, v);
-        Indicator<org.ta4j.core.num.Num> ta4jObv = new OnBalanceVolumeIndicator(series);
+        Indicator<Num> ta4jObv = new OnBalanceVolumeIndicator(series);
         // TA-Lib starts OBV at the first volume, ta4j at zero: the difference is that constant.
         assertAll(obv, 0, i -> ta4jObv.getValue(i).doubleValue() + v[0], 1e-6);
         assertAll(one("MEDPRICE", Map.of(), h, l), 0, ta4j(new MedianPriceIndicator(series)), TIGHT);
@@ -277,7 +278,7 @@ class TalibReferenceTest {
         return Talib.compute(function, List.of(inputs), options).getFirst();
     }
 
-    private static IntToDoubleFunction ta4j(Indicator<org.ta4j.core.num.Num> indicator) {
+    private static IntToDoubleFunction ta4j(Indicator<Num> indicator) {
         return i -> indicator.getValue(i).doubleValue();
     }
 
