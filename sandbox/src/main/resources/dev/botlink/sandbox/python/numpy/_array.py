@@ -276,6 +276,31 @@ for _name, _fn, _kind in (
     setattr(ndarray, f'__{_name}__', _forward)
     setattr(ndarray, f'__r{_name}__', _reverse)
 
+def _in_place(fn, kind=None):
+    """a += b and friends: NumPy writes into a's own storage (other names for a see it) and keeps a's dtype."""
+    def apply(self, other):
+        result = apply2(fn, self, other, kind)
+        if result is NotImplemented:
+            return NotImplemented
+        if result._shape != self._shape:
+            raise ValueError(f'non-broadcastable output operand with shape {self._shape} doesn\'t match the '
+                             f'broadcast shape {result._shape}')
+        if _dtype.promote(self._kind, result._kind) != self._kind:
+            raise TypeError(f"Cannot cast ufunc output from dtype('{result.dtype.name}') to "
+                            f"dtype('{self.dtype.name}') with casting rule 'same_kind'")
+        cast = _dtype.caster(self._kind)
+        self._d[:] = result._d if result._kind == self._kind else [cast(v) for v in result._d]
+        return self
+    return apply
+
+
+for _name, _fn, _kind in (
+        ('add', operator.add, None), ('sub', operator.sub, None), ('mul', operator.mul, None),
+        ('truediv', _math.true_divide, 'f'), ('floordiv', _math.floor_divide, None),
+        ('mod', _math.remainder, None), ('pow', _math.power, None), ('and', operator.and_, None),
+        ('or', operator.or_, None), ('xor', operator.xor, None)):
+    setattr(ndarray, f'__i{_name}__', _in_place(_fn, _kind))
+
 for _name, _fn in (('gt', operator.gt), ('ge', operator.ge), ('lt', operator.lt), ('le', operator.le),
                    ('eq', operator.eq), ('ne', operator.ne)):
     setattr(ndarray, f'__{_name}__', _binary_methods(_fn, 'b')[0])

@@ -318,6 +318,18 @@ for _name, _fn, _k in (('add', _math.add, None), ('sub', _math.subtract, None), 
     if _name in ('add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow'):
         setattr(Series, _name, _forward)
         setattr(Series, 'r' + _name, _reverse)
+
+
+def _in_place(name):
+    def apply(self, other):
+        result = getattr(self, f'__{name}__')(other)
+        self._v, self._kind, self.index = result._v, result._kind, result.index
+        return self
+    return apply
+
+
+for _name in ('add', 'sub', 'mul', 'truediv', 'floordiv', 'mod', 'pow'):
+    setattr(Series, f'__i{_name}__', _in_place(_name))
 Series.div = Series.truediv
 Series.subtract = Series.sub
 Series.multiply = Series.mul

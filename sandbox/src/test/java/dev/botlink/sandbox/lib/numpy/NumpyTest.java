@@ -121,6 +121,13 @@ class NumpyTest {
     }
 
     @Test
+    void inPlaceOperatorsWriteIntoTheArrayLikeNumpy() {
+        python.exec("shared = np.zeros(3)\nalias = shared\nalias += 1\nalias *= np.array([1.0, 2.0, 3.0])");
+        assertThat(python.doubles("shared")).containsExactly(1, 2, 3);
+        assertThat(python.error("counts = np.arange(3)\ncounts += 1.5")).contains("Cannot cast ufunc output");
+    }
+
+    @Test
     void polynomialFitsRecoverExactPolynomials() {
         assertThat(python.doubles("np.polyfit([0, 1, 2, 3], [1, 3, 5, 7], 1)"))
                 .usingComparatorWithPrecision(1e-12)
