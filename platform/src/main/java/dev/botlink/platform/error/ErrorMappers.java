@@ -38,12 +38,10 @@ public class ErrorMappers {
                 .build();
     }
 
-    /** The framework's default messages ("HTTP 404 Not Found") say nothing the status does not; these say more. */
+    /** The framework's messages ("HTTP 404 Not Found") say nothing the status does not; these say more. */
     private static String messageFor(WebApplicationException exception, HttpServerRequest request) {
         String message = exception.getMessage();
-        if (message != null && !message.startsWith("HTTP ")) {
-            return message;
-        }
+        // Routing failures come from the framework with wording of its own; the rest carry our messages.
         return switch (exception.getResponse().getStatus()) {
             case 404 -> "Nothing here: " + request.path();
             case 405 -> "Method " + request.method() + " is not allowed on " + request.path();

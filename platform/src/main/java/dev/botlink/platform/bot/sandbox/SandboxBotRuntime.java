@@ -1,0 +1,248 @@
+package dev.botlink.platform.bot.sandbox;
+
+import dev.botlink.platform.bot.Bot;
+import dev.botlink.platform.bot.BotExchangeCalls;
+import dev.botlink.platform.bot.BotRuntime;
+import dev.botlink.platform.bot.BotRuntimeEvents;
+import dev.botlink.sandbox.host.BotSpec;
+import dev.botlink.sandbox.host.HostHandler;
+import dev.botlink.sandbox.host.WorkerHub;
+import dev.botlink.sandbox.host.WorkerLauncher;
+import dev.botlink.sandbox.host.WorkerSupervisor;
+import dev.botlink.sandbox.protocol.ConnectionSettings;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs bots in local sandbox worker processes: a {@link WorkerHub} on loopback that the workers dial, one
+ * {@link WorkerSupervisor} per worker (a dead worker is started again and the hub restarts its bots), and placement on
+ * the worker with the fewest bots. Workers start with the first bot, so a platform without running bots runs no
+ * Python at all.
+ */
+@Singleton
+public class SandboxBotRuntime implements BotRuntime, HostHandler {
+
+    private static final Logger LOG = Logger.getLogger(SandboxBotRuntime.class);
+
+    private final SandboxConfig config;
+    private final Provider<BotRuntimeEvents> events;
+    private final Provider<BotExchangeCalls> exchange;
+    private final Map<Long, String> placements = new ConcurrentHashMap<>();
+    private final Map<Long, Long> accounts = new ConcurrentHashMap<>();
+    private final Map<Long, AutoCloseable> feeds = new ConcurrentHashMap<>();
+    private final List<WorkerSupervisor> supervisors = new ArrayList<>();
+    private final EventForwarder forwarder = new EventForwarder(this::deliver);
+    private WorkerHub hub;
+
+    public SandboxBotRuntime(
+            SandboxConfig config, Provider<BotRuntimeEvents> events, Provider<BotExchangeCalls> exchange) {
+        this.config = config;
+        this.events = events;
+        this.exchange = exchange;
+    }
+
+    @Override
+    public void start(Launch launch) {
+        WorkerHub workers = workers();
+        String workerId = leastLoadedWorker();
+        placements.put(launch.botId(), workerId);
+        accounts.put(launch.botId(), launch.accountId());
+        try {
+            workers.startBot(
+                    workerId,
+                    new BotSpec(
+                            botId(launch.botId()),
+                            String.valueOf(launch.accountId()),
+                            launch.fileName(),
+                            launch.source(),
+                            Map.of()));
+        } catch (IOException | IllegalArgumentException e) {
+            events.get()
+                    .stateChanged(
+                            launch.botId(), Bot.Status.FAILED, "could not reach a sandbox worker: " + e.getMessage());
+            return;
+        }
+        // The first subscription may wait for the market data to load: never on the caller's thread.
+        long botId = launch.botId();
+        Thread.ofVirtual().name("bot-feed-" + botId).start(() -> {
+            AutoCloseable feed =
+                    exchange.get().subscribeAll(launch.accountId(), event -> forwarder.offer(botId, event));
+            if (placements.containsKey(botId)) {
+                closeQuietly(feeds.put(botId, feed));
+            } else {
+                closeQuietly(feed);
+            }
+        });
+    }
+
+    @Override
+    public void stop(long botId) {
+        closeQuietly(feeds.remove(botId));
+        placements.remove(botId);
+        accounts.remove(botId);
+        WorkerHub current = hub;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.stopBot(botId(botId));
+        } catch (IOException e) {
+            LOG.warnf("Could not tell a worker to stop bot %d: %s", botId, e.getMessage());
+        }
+    }
+
+    /** Delivers a market or account event to a running bot; false if it is not running anywhere. */
+    public boolean deliver(long botId, String kind, String src, String sym, Map<String, Object> data) {
+        WorkerHub current = hub;
+        return current != null && current.deliver(botId(botId), kind, src, sym, data);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> exchangeCall(
+            String bot, String method, String venue, Map<String, Object> args) {
+        Long account = accounts.get(parse(bot));
+        if (account == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the bot is not running"));
+        }
+        return exchange.get().call(account, method, venue, args);
+    }
+
+    @Override
+    public void log(String bot, String level, String message) {
+        events.get().logged(parse(bot), level, message);
+    }
+
+    @Override
+    public void publish(String bot, String topic, Object data) {
+        // The private websocket feed arrives with the streams feature; until then publishes are only counted.
+        LOG.debugf("Bot %s published on %s", bot, topic);
+    }
+
+    @Override
+    public void signal(String bot, Map<String, Object> signal) {
+        LOG.debugf("Bot %s signalled %s", bot, signal);
+    }
+
+    @Override
+    public void botState(String bot, String state, String reason) {
+        Bot.Status status =
+                switch (state) {
+                    case "running" -> Bot.Status.RUNNING;
+                    case "stopped" -> Bot.Status.STOPPED;
+                    default -> Bot.Status.FAILED;
+                };
+        events.get().stateChanged(parse(bot), status, reason);
+    }
+
+    @Override
+    public void workerDisconnected(String workerId, Throwable cause) {
+        LOG.warnf(
+                "Sandbox worker %s disconnected (%s); its bots restart when it is back",
+                workerId, cause == null ? "closed" : cause.getMessage());
+    }
+
+    void shutDown(@Observes ShutdownEvent stopping) {
+        feeds.values().forEach(SandboxBotRuntime::closeQuietly);
+        forwarder.close();
+        synchronized (this) {
+            supervisors.forEach(WorkerSupervisor::close);
+            if (hub != null) {
+                try {
+                    hub.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing the worker hub", e);
+                }
+            }
+        }
+    }
+
+    private synchronized WorkerHub workers() {
+        if (hub != null) {
+            return hub;
+        }
+        Path workerDir = config.workerDir().toAbsolutePath().normalize();
+        if (!Files.isDirectory(workerDir.resolve("lib"))) {
+            throw new IllegalStateException("no sandbox worker distribution at " + workerDir
+                    + ": build the sandbox module (./botlink mvn install) or set botlink.sandbox.worker-dir");
+        }
+        String token = newToken();
+        try {
+            WorkerHub started = new WorkerHub(this, token, ConnectionSettings.defaults());
+            InetSocketAddress address = started.start(0);
+            WorkerLauncher launcher = WorkerLauncher.of(workerDir).withMaxHeap(config.workerHeap());
+            if (config.allowInterpreted()) {
+                launcher = new WorkerLauncher(
+                        launcher.javaHome(), workerDir, List.of(), config.workerHeap(), true, List.of());
+            }
+            Path logs = Files.createTempDirectory("botlink-workers");
+            for (int i = 1; i <= config.workers(); i++) {
+                String workerId = "local-" + i;
+                supervisors.add(new WorkerSupervisor(
+                                launcher,
+                                workerId,
+                                address,
+                                token,
+                                logs.resolve(workerId + ".log"),
+                                config.maxRestarts())
+                        .start());
+            }
+            LOG.infof("Started %d sandbox workers (logs in %s)", config.workers(), logs);
+            hub = started;
+            return hub;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the sandbox workers", e);
+        }
+    }
+
+    private String leastLoadedWorker() {
+        Map<String, Long> load = new ConcurrentHashMap<>();
+        for (int i = 1; i <= config.workers(); i++) {
+            load.put("local-" + i, 0L);
+        }
+        placements.values().forEach(worker -> load.merge(worker, 1L, Long::sum));
+        return load.entrySet().stream()
+                .min(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow()
+                .getKey();
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (Exception e) {
+            LOG.debug("Closing a bot's feed", e);
+        }
+    }
+
+    private static String botId(long id) {
+        return "bot-" + id;
+    }
+
+    private static long parse(String botId) {
+        return Long.parseLong(botId.substring("bot-".length()));
+    }
+
+    private static String newToken() {
+        byte[] raw = new byte[24];
+        new SecureRandom().nextBytes(raw);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    }
+}
