@@ -120,8 +120,9 @@ public final class GuestPython implements AutoCloseable {
 
     /** Evaluates an expression giving a sequence of numbers (list, ndarray via tolist(), Series via tolist()). */
     public double[] doubles(String expression) {
-        Value list = eval("list(map(float, (" + expression + ").tolist() if hasattr(" + expression
-                + ", 'tolist') else (" + expression + ")))");
+        // Evaluated once: the expression may have side effects (random draws).
+        Value list =
+                eval("(lambda v: list(map(float, v.tolist() if hasattr(v, 'tolist') else v)))(" + expression + ")");
         double[] result = new double[(int) list.getArraySize()];
         for (int i = 0; i < result.length; i++) {
             result[i] = list.getArrayElement(i).asDouble();

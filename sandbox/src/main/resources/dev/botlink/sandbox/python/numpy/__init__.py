@@ -21,6 +21,7 @@ from ._functions import (exp, expm1, log, log10, log2, log1p, sqrt, sin, cos, ta
                          equal, not_equal, clip, round, around, round_, nan_to_num, isclose, allclose, array_equal,
                          interp, dot, matmul, convolve, outer)
 from ._poly import polyfit, polyval
+from . import random
 
 __version__ = '1.26.4+botlink'
 
@@ -96,7 +97,6 @@ _MISSING_HINTS = {
     'float32': 'use np.float64',
     'float16': 'use np.float64',
     'int32': 'use np.int64',
-    'random': 'use the random module of the Python standard library',
     'linalg': 'not available in Botlink yet',
     'fft': 'not available in Botlink yet',
     'load': 'bots have no file system',

@@ -128,6 +128,23 @@ class NumpyTest {
     }
 
     @Test
+    void seededRandomStreamsAreNumpysLegacyStreams() {
+        // Widely published outputs of real NumPy's np.random after np.random.seed(0) and seed(42).
+        python.exec("np.random.seed(0)");
+        assertThat(python.doubles("np.random.rand(4)"))
+                .containsExactly(0.5488135039273248, 0.7151893663724195, 0.6027633760716439, 0.5448831829968969);
+        python.exec("np.random.seed(0)");
+        assertThat(python.doubles("np.random.randn(2)")).containsExactly(1.764052345967664, 0.4001572083672233);
+        python.exec("np.random.seed(0)");
+        assertThat(python.doubles("np.random.randint(0, 10, 5)")).containsExactly(5, 0, 3, 3, 7);
+        python.exec("np.random.seed(42)");
+        assertThat(python.doubles("np.random.randint(0, 10, 5)")).containsExactly(6, 3, 7, 4, 6);
+        python.exec("np.random.seed(0)");
+        assertThat(python.doubles("np.random.permutation(10)")).containsExactly(2, 8, 4, 9, 1, 6, 7, 3, 0, 5);
+        assertThat(python.error("np.random.default_rng(1)")).contains("default_rng");
+    }
+
+    @Test
     void polynomialFitsRecoverExactPolynomials() {
         assertThat(python.doubles("np.polyfit([0, 1, 2, 3], [1, 3, 5, 7], 1)"))
                 .usingComparatorWithPrecision(1e-12)
