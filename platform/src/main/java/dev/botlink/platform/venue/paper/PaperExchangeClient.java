@@ -260,9 +260,7 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
             }
             for (PaperSnapshot.PositionRow row : snapshot.positions()) {
                 PaperPosition position = wallet.position(instrument(row.sym()));
-                position.units = row.units();
-                position.entryValue = row.entryValue();
-                position.realisedPnl = row.realisedPnl();
+                position.restore(row.units(), row.entryValue(), row.realisedPnl());
             }
             for (PaperSnapshot.OrderRow row : snapshot.openOrders()) {
                 PaperOrder order = new PaperOrder(

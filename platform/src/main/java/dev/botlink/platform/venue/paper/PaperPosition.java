@@ -18,6 +18,10 @@ final class PaperPosition {
     BigDecimal realisedPnl = BigDecimal.ZERO;
 
     BigDecimal markPrice;
+    /** Entry price and liquidation ticks derived from units and entry value; null until needed after a change. */
+    private BigDecimal entryPrice;
+
+    private long liquidationTicks;
 
     PaperPosition(Instrument instrument) {
         this.instrument = instrument;
@@ -45,11 +49,27 @@ final class PaperPosition {
             entryValue = entryValue.add(instrument.value(open, price));
         }
         realisedPnl = realisedPnl.add(realised);
+        entryPrice = null;
         return realised;
     }
 
+    /** Puts back a persisted position. */
+    void restore(long restoredUnits, BigDecimal restoredEntryValue, BigDecimal restoredRealisedPnl) {
+        units = restoredUnits;
+        entryValue = restoredEntryValue;
+        realisedPnl = restoredRealisedPnl;
+        entryPrice = null;
+    }
+
     BigDecimal entryPrice() {
-        return units == 0 ? null : instrument.priceOf(units, entryValue);
+        if (units == 0) {
+            return null;
+        }
+        if (entryPrice == null) {
+            entryPrice = instrument.priceOf(units, entryValue);
+            liquidationTicks = computeLiquidationTicks();
+        }
+        return entryPrice;
     }
 
     BigDecimal unrealisedPnl() {
@@ -69,7 +89,12 @@ final class PaperPosition {
      * the entry price, so a paper position is liquidated no later than the formula says.
      */
     long liquidationTicks() {
-        BigDecimal entry = entryPrice();
+        entryPrice();
+        return liquidationTicks;
+    }
+
+    private long computeLiquidationTicks() {
+        BigDecimal entry = entryPrice;
         BigDecimal cushion = instrument.initMargin().subtract(instrument.maintMargin());
         boolean isLong = units > 0;
         BigDecimal liq;
