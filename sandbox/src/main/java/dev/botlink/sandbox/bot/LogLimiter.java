@@ -17,6 +17,23 @@ final class LogLimiter {
         this.tokens = burst;
     }
 
+    /** Returns how many lines were dropped since the last report if one more line may be sent now, else 0. */
+    synchronized long drainDropped() {
+        if (dropped == 0) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens < 1) {
+            return 0;
+        }
+        tokens--;
+        long count = dropped;
+        dropped = 0;
+        return count;
+    }
+
     /** Returns -1 if the line must be dropped, else how many lines were dropped before it. */
     synchronized long admit() {
         long now = System.nanoTime();

@@ -382,6 +382,17 @@ public final class PythonBot {
         sendLog(level, message);
     }
 
+    /** Called by the watchdog: reports dropped log lines even when the bot has gone quiet. */
+    void reportDroppedLogs() {
+        long dropped = logLimiter.drainDropped();
+        if (dropped > 0) {
+            sendLog(
+                    "WARNING",
+                    dropped + " log lines were dropped: the bot logs more than " + limits.logLinesPerSecond()
+                            + " lines per second");
+        }
+    }
+
     private void sendLog(String level, String message) {
         String text = message.length() > limits.maxLogChars()
                 ? message.substring(0, limits.maxLogChars()) + "... (cut at " + limits.maxLogChars() + " characters)"

@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * One thread per worker that keeps bots inside their limits: it interrupts callbacks over their time budget
- * (every 100 ms), stops a bot that keeps a CPU core busy for a whole window (an infinite loop in on_start or a
- * thread), and when the heap stays nearly full it stops the bot that allocated most recently.
+ * (every 100 ms), stops a bot that keeps a CPU core busy for a whole window, or has a thread that never
+ * sleeps or waits during a whole window (an infinite loop in on_start or a thread), and when the heap stays nearly full it stops the bot that allocated most recently.
  */
 final class Watchdog implements AutoCloseable {
     private static final long TICK_MILLIS = 100;
@@ -36,6 +36,7 @@ final class Watchdog implements AutoCloseable {
     /** CPU and allocation deltas of one bot over the last samples. */
     private static final class Usage {
         final Map<Long, long[]> lastByThread = new HashMap<>();
+        final Map<Long, Integer> runnableStreak = new HashMap<>();
         final ArrayDeque<long[]> window = new ArrayDeque<>();
         long cpuInWindow;
         long allocatedInWindow;
@@ -66,8 +67,19 @@ final class Watchdog implements AutoCloseable {
         for (PythonBot bot : current) {
             Usage u = usage.computeIfAbsent(bot, b -> new Usage());
             long[] delta = {0, 0};
-            for (Thread thread : bot.accountThreads()) {
+            int longestStreak = 0;
+            List<Thread> threads = bot.accountThreads();
+            var alive = threads.stream().map(Thread::threadId).collect(java.util.stream.Collectors.toSet());
+            u.runnableStreak.keySet().retainAll(alive);
+            u.lastByThread.keySet().retainAll(alive);
+            bot.reportDroppedLogs();
+            for (Thread thread : threads) {
                 long tid = thread.threadId();
+                // On a crowded machine a busy loop gets only part of a core, so also watch for a thread that is
+                // runnable at every sample of a whole window: it never sleeps or waits.
+                int streak = thread.getState() == Thread.State.RUNNABLE ? u.runnableStreak.getOrDefault(tid, 0) + 1 : 0;
+                u.runnableStreak.put(tid, streak);
+                longestStreak = Math.max(longestStreak, streak);
                 long cpu = Math.max(0, threadBean.getThreadCpuTime(tid));
                 long allocated = Math.max(0, threadBean.getThreadAllocatedBytes(tid));
                 long[] last = u.lastByThread.getOrDefault(tid, new long[] {0, 0});
@@ -84,7 +96,8 @@ final class Watchdog implements AutoCloseable {
                 u.allocatedInWindow -= old[1];
             }
             long limit = (long) (limits.cpuShare() * limits.cpuWindow().toNanos());
-            if (u.window.size() >= samples && u.cpuInWindow > limit && bot.state() == PythonBot.State.RUNNING) {
+            boolean busy = u.window.size() >= samples && u.cpuInWindow > limit;
+            if ((busy || longestStreak >= samples) && bot.state() == PythonBot.State.RUNNING) {
                 bot.stopAsync(
                         "the bot kept a CPU core busy for " + limits.cpuWindow().toSeconds()
                                 + " s (an endless loop without time.sleep?)",
