@@ -133,8 +133,11 @@ public final class PaperMatchingBenchmark {
         SimulatedClock clock = new SimulatedClock(START);
         ScriptedMarket market = new ScriptedMarket(clock);
         market.quote("XBTUSDT", "50000", "1000000000", "50000.5", "1000000000");
-        PaperExchangeClient client = new PaperExchangeClient(new VenueConfig("BitMEX", "bitmex",
-                VenueConfig.Mode.PAPER), market, clock, PaperSettings.defaults().withRateLimit(Integer.MAX_VALUE));
+        PaperExchangeClient client = new PaperExchangeClient(
+                new VenueConfig("BitMEX", "bitmex", VenueConfig.Mode.PAPER),
+                market,
+                clock,
+                PaperSettings.defaults().withRateLimit(Integer.MAX_VALUE));
         client.subscribe(event -> events[0]++);
         return client;
     }
