@@ -440,6 +440,10 @@ public final class PythonBot {
         onStopped.accept(this);
     }
 
+    boolean isLoopThread(Thread thread) {
+        return thread == loopThread;
+    }
+
     /** The threads doing this bot's work now (event loop and pool), for CPU and memory accounting. */
     List<Thread> accountThreads() {
         var all = new ArrayList<>(threads.threads());

@@ -36,7 +36,7 @@ final class Watchdog implements AutoCloseable {
     /** CPU and allocation deltas of one bot over the last samples. */
     private static final class Usage {
         final Map<Long, long[]> lastByThread = new HashMap<>();
-        final Map<Long, Integer> runnableStreak = new HashMap<>();
+        final Map<Long, long[]> runnableStreak = new HashMap<>();
         final ArrayDeque<long[]> window = new ArrayDeque<>();
         long cpuInWindow;
         long allocatedInWindow;
@@ -75,12 +75,22 @@ final class Watchdog implements AutoCloseable {
             bot.reportDroppedLogs();
             for (Thread thread : threads) {
                 long tid = thread.threadId();
-                // On a crowded machine a busy loop gets only part of a core, so also watch for a thread that is
-                // runnable at every sample of a whole window: it never sleeps or waits.
-                int streak = thread.getState() == Thread.State.RUNNABLE ? u.runnableStreak.getOrDefault(tid, 0) + 1 : 0;
-                u.runnableStreak.put(tid, streak);
-                longestStreak = Math.max(longestStreak, streak);
-                long cpu = Math.max(0, threadBean.getThreadCpuTime(tid));
+                long cpuNow = Math.max(0, threadBean.getThreadCpuTime(tid));
+                // On a crowded machine a busy loop gets only part of a core, so also watch for a pool thread (the
+                // event loop has the callback budget) that is runnable at every sample of a whole window, burning
+                // real CPU all along: it never sleeps or waits.
+                long[] streak = u.runnableStreak.computeIfAbsent(tid, t -> new long[] {0, cpuNow});
+                if (thread.getState() == Thread.State.RUNNABLE && !bot.isLoopThread(thread)) {
+                    streak[0]++;
+                } else {
+                    streak[0] = 0;
+                    streak[1] = cpuNow;
+                }
+                long streakNanos = streak[0] * TICK_MILLIS * USAGE_EVERY_TICKS * 1_000_000;
+                if (streak[0] >= samples && cpuNow - streak[1] >= streakNanos / 10) {
+                    longestStreak = (int) Math.max(longestStreak, streak[0]);
+                }
+                long cpu = bot.isLoopThread(thread) ? 0 : cpuNow;
                 long allocated = Math.max(0, threadBean.getThreadAllocatedBytes(tid));
                 long[] last = u.lastByThread.getOrDefault(tid, new long[] {0, 0});
                 delta[0] += Math.max(0, cpu - last[0]);

@@ -110,8 +110,9 @@ class ExampleBotsTest {
                 "bitmex",
                 "XBTUSD",
                 Map.of("bid", List.of(100.0, 5), "ask", List.of(101.0, 5), "time", 1));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> worker.host.calls(bot).size() >= 2);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(worker.host.calls(bot))
+                .as("calls; log:%n%s%s", worker.host.logText(bot), worker.host.states(bot))
+                .hasSizeGreaterThanOrEqualTo(2));
         assertThat(worker.host.calls(bot))
                 .extracting(c -> c.args().get("price"))
                 .containsExactly(new BigDecimal("99.5"), new BigDecimal("101.5"));

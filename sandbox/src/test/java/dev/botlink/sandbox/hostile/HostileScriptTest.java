@@ -71,7 +71,7 @@ class HostileScriptTest {
                     'ctypes': lambda: __import__('ctypes').CDLL('libc.so.6'),
                     'java class': lambda: __import__('java').type('java.lang.Runtime'),
                     'polyglot eval': lambda: __import__('polyglot').eval(language='js', string='1'),
-                    'environment': lambda: dict(__import__('os').environ) or (_ for _ in ()).throw(LookupError('empty')),
+                    'environment': lambda: [v for v in ('HOME', 'USER', 'PATH', 'JAVA_HOME') if __import__('os').getenv(v)] or (_ for _ in ()).throw(LookupError('no host variables')),
                     'host env var': lambda: __import__('os').environ['BOTLINK_WORKER_TOKEN'],
                 }
 
@@ -84,11 +84,23 @@ class HostileScriptTest {
                         except BaseException as e:
                             return 'refused: ' + type(e).__name__
                 """);
-        var names = List.of("read file", "write file", "list dir", "socket", "subprocess", "os.system", "ctypes",
-                "java class", "polyglot eval", "environment", "host env var");
+        var names = List.of(
+                "read file",
+                "write file",
+                "list dir",
+                "socket",
+                "subprocess",
+                "os.system",
+                "ctypes",
+                "java class",
+                "polyglot eval",
+                "environment",
+                "host env var");
         for (String name : names) {
             // Refused either as a Python exception or as an error the guest cannot even catch (the call fails).
-            var outcome = worker.hub.webhook(bot, "GET", "escape", Map.of("name", name)).join();
+            var outcome = worker.hub
+                    .webhook(bot, "GET", "escape", Map.of("name", name))
+                    .join();
             assertThat(outcome.ok() ? (String) outcome.result() : "refused: " + outcome.error())
                     .as(name)
                     .startsWith("refused");
@@ -143,9 +155,12 @@ class HostileScriptTest {
         String bot = worker.startRunning(script("", "while True: pass"));
         worker.hub.deliver(bot, "quote", "bitmex", "XBTUSD", QUOTE);
         // Interrupted (and logged), or stopped when the interrupt does not land in time: contained either way.
-        await().atMost(Duration.ofSeconds(60)).until(() -> worker.host.logText(bot)
-                        .contains("quote_update ran longer than its budget of 1500 ms and was interrupted (1 of 3 allowed)")
-                || worker.host.states(bot).size() > 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> worker.host
+                                .logText(bot)
+                                .contains(
+                                        "quote_update ran longer than its budget of 1500 ms and was interrupted (1 of 3 allowed)")
+                        || worker.host.states(bot).size() > 1);
     }
 
     @Test
