@@ -94,12 +94,23 @@ public record Instrument(
         return size.divide(sizeStep).longValueExact();
     }
 
+    /** {@code ticks} whole ticks as a price, without trailing zeros after the decimal point. */
     public BigDecimal price(long ticks) {
-        return tickSize.multiply(BigDecimal.valueOf(ticks)).stripTrailingZeros();
+        return withoutFractionZeros(tickSize.multiply(BigDecimal.valueOf(ticks)));
     }
 
+    /** {@code units} size units as a size, without trailing zeros after the decimal point. */
     public BigDecimal size(long units) {
-        return sizeStep.multiply(BigDecimal.valueOf(units)).stripTrailingZeros();
+        return withoutFractionZeros(sizeStep.multiply(BigDecimal.valueOf(units)));
+    }
+
+    /** Strips only zeros after the decimal point (cheap check first: this runs for every fill and event). */
+    private static BigDecimal withoutFractionZeros(BigDecimal value) {
+        if (value.scale() <= 0 || value.unscaledValue().testBit(0)) {
+            return value;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** Units in one lot. */

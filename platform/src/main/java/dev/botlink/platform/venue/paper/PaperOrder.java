@@ -28,6 +28,8 @@ final class PaperOrder {
     OrderStatus status = OrderStatus.NEW;
     /** Sum of fill value (price·units) for the average price of market orders. */
     BigDecimal filledNotional = BigDecimal.ZERO;
+    /** Price of the first fill while every fill was at it (the common case: no division for the average). */
+    private long onlyFillTicks = -1;
 
     PaperOrder(String id, Instrument instrument, Side side, OrderType type, boolean postOnly, String text) {
         this.id = id;
@@ -43,6 +45,7 @@ final class PaperOrder {
     }
 
     void fill(long units, long atTicks) {
+        onlyFillTicks = filledUnits == 0 ? atTicks : (onlyFillTicks == atTicks ? atTicks : Long.MIN_VALUE);
         filledUnits += units;
         filledNotional = filledNotional.add(instrument.price(atTicks).multiply(BigDecimal.valueOf(units)));
         status = filledUnits == sizeUnits ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
@@ -51,6 +54,9 @@ final class PaperOrder {
     BigDecimal averagePrice() {
         if (filledUnits == 0) {
             return null;
+        }
+        if (onlyFillTicks >= 0) {
+            return instrument.price(onlyFillTicks);
         }
         return filledNotional
                 .divide(BigDecimal.valueOf(filledUnits), Instrument.VALUE_MATH)
