@@ -16,12 +16,9 @@ import dev.botlink.platform.venue.ExchangeCommand.FetchCandles;
 import dev.botlink.platform.venue.Fill;
 import dev.botlink.platform.venue.Instrument;
 import dev.botlink.platform.venue.OrderState;
-import dev.botlink.platform.venue.OrderStatus;
-import dev.botlink.platform.venue.OrderType;
 import dev.botlink.platform.venue.PositionState;
 import dev.botlink.platform.venue.RateLimits;
 import dev.botlink.platform.venue.Rejection;
-import dev.botlink.platform.venue.Side;
 import dev.botlink.platform.venue.VenueConfig;
 import dev.botlink.platform.venue.VenueError;
 import dev.botlink.platform.venue.VenueEvent;
@@ -214,72 +211,18 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     /** The account's state and the fills since the last snapshot; clears the dirty flag. */
     public PaperSnapshot snapshot(String venueKey) {
         return locked(() -> {
-            PaperWallet wallet = engine.wallet();
-            List<PaperSnapshot.BalanceRow> balances = wallet.balances().stream()
-                    .map(balance -> new PaperSnapshot.BalanceRow(
-                            balance.asset(),
-                            balance.amount(),
-                            wallet.deposited(balance.asset()),
-                            wallet.realised(balance.asset()),
-                            wallet.fees(balance.asset())))
-                    .toList();
-            List<PaperSnapshot.PositionRow> positions = wallet.positions().stream()
-                    .map(position -> new PaperSnapshot.PositionRow(
-                            position.instrument.symbol(), position.units, position.entryValue, position.realisedPnl))
-                    .toList();
-            List<PaperSnapshot.OrderRow> orders = engine.openOrderObjects().stream()
-                    .map(order -> new PaperSnapshot.OrderRow(
-                            order.id,
-                            order.instrument.symbol(),
-                            order.side.name(),
-                            order.type.name(),
-                            order.postOnly,
-                            order.text,
-                            order.priceTicks,
-                            order.sizeUnits,
-                            order.filledUnits,
-                            order.queueAhead,
-                            order.sequence,
-                            order.time,
-                            order.filledNotional))
-                    .toList();
             List<Fill> fills = List.copyOf(unsavedFills);
             unsavedFills.clear();
             dirty = false;
-            return new PaperSnapshot(venueKey, src(), venue(), balances, positions, orders, fills);
+            return PaperSnapshots.take(
+                    engine, new PaperSnapshot(venueKey, src(), venue(), List.of(), List.of(), List.of(), fills));
         });
     }
 
     /** Replaces this (fresh) account's state with a saved one; open orders rest again with their queue estimates. */
     public void restore(PaperSnapshot snapshot) {
         locked(() -> {
-            PaperWallet wallet = engine.wallet();
-            wallet.reset(Map.of());
-            for (PaperSnapshot.BalanceRow row : snapshot.balances()) {
-                wallet.restore(row.currency(), row.balance(), row.deposited(), row.realised(), row.fees());
-            }
-            for (PaperSnapshot.PositionRow row : snapshot.positions()) {
-                PaperPosition position = wallet.position(instrument(row.sym()));
-                position.restore(row.units(), row.entryValue(), row.realisedPnl());
-            }
-            for (PaperSnapshot.OrderRow row : snapshot.openOrders()) {
-                PaperOrder order = new PaperOrder(
-                        row.orderId(),
-                        instrument(row.sym()),
-                        Side.valueOf(row.side()),
-                        OrderType.valueOf(row.orderType()),
-                        row.postOnly(),
-                        row.text());
-                order.priceTicks = row.priceTicks();
-                order.sizeUnits = row.sizeUnits();
-                order.filledUnits = row.filledUnits();
-                order.queueAhead = row.queueAhead();
-                order.sequence = row.sequence();
-                order.time = row.time();
-                order.filledNotional = row.filledNotional();
-                order.status = row.filledUnits() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
-                engine.restore(order);
-            }
+            PaperSnapshots.restore(engine, this::instrument, snapshot);
             return null;
         });
     }
