@@ -7,40 +7,34 @@ import dev.botlink.platform.venue.VenueConfig;
 import dev.botlink.platform.venue.VenueListener;
 import dev.botlink.platform.venue.account.AccountVenue;
 import dev.botlink.platform.venue.account.VenueService;
-import dev.botlink.platform.venue.paper.PaperExchangeClient;
-import dev.botlink.platform.venue.paper.PaperSettings;
+import dev.botlink.platform.venue.paper.runtime.PaperVenueRuntime;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Each account's venue clients, by the venue names its bots use: a paper venue is a {@link PaperExchangeClient} on
- * the shared {@link TradingMarket}, made on first use. Bots' exchange calls run here, off the worker connection's
- * thread, on a bounded pool.
+ * Each account's venue clients, by the venue names its bots use: a paper venue is the account's
+ * {@link PaperVenueRuntime} client (restored from the database, saved as it trades). Bots' exchange calls run here,
+ * off the worker connection's thread, on a bounded pool.
  */
 @Singleton
 public class AccountExchanges implements BotExchangeCalls {
 
-    private record Key(long accountId, String venue) {}
-
     private final VenueService venues;
-    private final TradingMarket market;
-    private final Map<Key, ExchangeClient> clients = new ConcurrentHashMap<>();
+    private final PaperVenueRuntime paper;
     private final ExecutorService calls = Executors.newFixedThreadPool(
             4, Thread.ofPlatform().daemon().name("exchange-call-", 0).factory());
 
-    public AccountExchanges(VenueService venues, TradingMarket market) {
+    public AccountExchanges(VenueService venues, PaperVenueRuntime paper) {
         this.venues = venues;
-        this.market = market;
+        this.paper = paper;
     }
 
     @Override
@@ -65,31 +59,13 @@ public class AccountExchanges implements BotExchangeCalls {
 
     /** The account's client for a venue name; empty for an unknown name or a venue without an adapter yet. */
     public Optional<ExchangeClient> client(long accountId, String venueName) {
-        Key key = new Key(accountId, venueName);
-        ExchangeClient existing = clients.get(key);
-        if (existing != null) {
-            return Optional.of(existing);
-        }
-        Optional<VenueConfig> config = venues.byName(accountId, venueName).map(AccountVenue::config);
-        if (config.isEmpty() || config.get().mode() != VenueConfig.Mode.PAPER) {
-            return Optional.empty();
-        }
-        return Optional.of(clients.computeIfAbsent(
-                key,
-                k -> new PaperExchangeClient(
-                        config.get(), market.market(), Clock.systemUTC(), PaperSettings.defaults())));
+        return venues.byName(accountId, venueName)
+                .map(AccountVenue::config)
+                .filter(config -> config.mode() == VenueConfig.Mode.PAPER)
+                .map(config -> paper.venue(accountId, config));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         calls.shutdownNow();
-        clients.values().forEach(client -> {
-            if (client instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // Shutting down: nothing left to tell.
-                }
-            }
-        });
     }
 }
