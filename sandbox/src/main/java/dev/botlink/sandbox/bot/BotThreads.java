@@ -36,6 +36,7 @@ final class BotThreads {
             Thread thread = Thread.ofPlatform()
                     .daemon()
                     .name("bot-" + bot.id() + "-t" + counter.incrementAndGet())
+                    .stackSize(PythonBot.STACK_BYTES)
                     .unstarted(() -> {
                         try {
                             task.run();

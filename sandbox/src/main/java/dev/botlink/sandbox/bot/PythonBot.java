@@ -47,6 +47,9 @@ public final class PythonBot {
             .cached(true)
             .buildLiteral();
 
+    /** Deep (but legal) Python recursion needs more than the JVM's default 1 MB thread stack. */
+    static final long STACK_BYTES = 16L * 1024 * 1024;
+
     private record Task(String name, boolean marketData, Runnable work) {}
 
     private final String id;
@@ -122,7 +125,11 @@ public final class PythonBot {
     }
 
     void start() {
-        loopThread = Thread.ofPlatform().daemon().name("bot-" + id + "-loop").start(this::runLoop);
+        loopThread = Thread.ofPlatform()
+                .daemon()
+                .name("bot-" + id + "-loop")
+                .stackSize(STACK_BYTES)
+                .start(this::runLoop);
     }
 
     private void runLoop() {
@@ -240,6 +247,11 @@ public final class PythonBot {
             task.work().run();
         } catch (PolyglotException e) {
             guestFailure(task.name(), e, true);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            stopAsync(
+                    "the bot ran out of " + (e instanceof StackOverflowError ? "stack" : "memory") + " in "
+                            + task.name(),
+                    true);
         } finally {
             budgetDeadline = 0;
             runningCallback = null;
@@ -257,6 +269,8 @@ public final class PythonBot {
             guestFailure(where, e, false);
         } catch (IllegalStateException e) {
             // The context was closed under us: the bot is stopping.
+        } catch (StackOverflowError e) {
+            stopAsync("the bot ran out of stack in " + where, true);
         }
     }
 

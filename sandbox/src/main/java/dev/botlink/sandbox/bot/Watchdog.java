@@ -15,12 +15,15 @@ import java.util.function.Supplier;
 /**
  * One thread per worker that keeps bots inside their limits: it interrupts callbacks over their time budget
  * (every 100 ms), stops a bot that keeps a CPU core busy for a whole window, or has a thread that never
- * sleeps or waits during a whole window (an infinite loop in on_start or a thread), and when the heap stays nearly full it stops the bot that allocated most recently.
+ * sleeps or waits during a whole window (an infinite loop in on_start or a thread), and when the heap stays nearly full for 300 ms it stops the bot that allocated most recently.
  */
 final class Watchdog implements AutoCloseable {
     private static final long TICK_MILLIS = 100;
     private static final int USAGE_EVERY_TICKS = 10;
+    /** Ticks in a row the heap must stay nearly full: a fast-growing bot fills a small heap within seconds. */
     private static final int HEAP_STRIKES = 3;
+    /** Ticks to wait after stopping a bot for memory, so the collector can reclaim it before judging again. */
+    private static final int HEAP_COOLDOWN_TICKS = 30;
 
     private final Supplier<List<PythonBot>> bots;
     private final BotLimits limits;
@@ -32,6 +35,7 @@ final class Watchdog implements AutoCloseable {
             Thread.ofPlatform().daemon().name("bot-watchdog").factory());
     private int ticks;
     private int heapStrikes;
+    private int heapCooldown;
 
     /** CPU and allocation deltas of one bot over the last samples. */
     private static final class Usage {
@@ -55,8 +59,8 @@ final class Watchdog implements AutoCloseable {
             current.forEach(bot -> bot.checkBudget(now));
             if (++ticks % USAGE_EVERY_TICKS == 0) {
                 sampleUsage(current);
-                checkHeap(current);
             }
+            checkHeap(current);
         } catch (RuntimeException e) {
             // The watchdog must survive anything a single bot does.
         }
@@ -117,6 +121,10 @@ final class Watchdog implements AutoCloseable {
     }
 
     private void checkHeap(List<PythonBot> current) {
+        if (heapCooldown > 0) {
+            heapCooldown--;
+            return;
+        }
         var heap = memory.getHeapMemoryUsage();
         boolean nearlyFull = heap.getMax() > 0 && heap.getUsed() > limits.heapShare() * heap.getMax();
         heapStrikes = nearlyFull ? heapStrikes + 1 : 0;
@@ -124,6 +132,7 @@ final class Watchdog implements AutoCloseable {
             return;
         }
         heapStrikes = 0;
+        heapCooldown = HEAP_COOLDOWN_TICKS;
         current.stream()
                 .filter(bot -> bot.state() == PythonBot.State.RUNNING)
                 .max((a, b) -> Long.compare(allocated(a), allocated(b)))

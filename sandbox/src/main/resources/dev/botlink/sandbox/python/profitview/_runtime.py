@@ -18,6 +18,8 @@ _state = {'bot': None, 'quotes': {}, 'trades': {}, 'redis': BotRedis(), 'setting
 _INTERNAL = ('<botlink>/profitview/', '<botlink>/bootstrap')
 _LEADING_WS = re.compile(r'^[ \t]+', re.M)
 BOT_CLASSES = ('Trading', 'Signals')
+# Tracebacks show the innermost frames only: formatting thousands (deep recursion) would eat the callback budget.
+MAX_FRAMES = 30
 
 
 def shared(name):
@@ -37,7 +39,7 @@ def report(where, error):
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_INTERNAL):
         tb = tb.tb_next
-    text = ''.join(traceback.format_exception(type(error), error, tb)).rstrip()
+    text = ''.join(traceback.format_exception(type(error), error, tb, limit=-MAX_FRAMES)).rstrip()
     logger.error(f"{where} failed:\n{text}")
 
 
@@ -80,7 +82,7 @@ def _failure(what, error):
     tb = error.__traceback__
     while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_INTERNAL):
         tb = tb.tb_next
-    text = ''.join(traceback.format_exception(type(error), error, tb)).rstrip()
+    text = ''.join(traceback.format_exception(type(error), error, tb, limit=-MAX_FRAMES)).rstrip()
     return f"{what} failed:\n{text}"
 
 
