@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyArray;
@@ -232,9 +231,5 @@ public final class BotBridge {
         } catch (ProtocolException e) {
             return new Rejected("!ValueError:" + what + " is not valid JSON");
         }
-    }
-
-    static String failure(ExecutionException e) {
-        return e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -103,9 +102,5 @@ final class BotThreads {
         timers.values().forEach(BotClock.Scheduled::cancel);
         timers.clear();
         pool.shutdownNow();
-    }
-
-    static boolean isStopSignal(PolyglotException e) {
-        return e.isCancelled() || e.isInterrupted();
     }
 }

@@ -12,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -179,10 +178,5 @@ public final class Connection implements AutoCloseable {
         var gone = new IOException("connection " + name + " closed", cause);
         pending.values().forEach(f -> f.completeExceptionally(gone));
         listener.onClosed(this, cause);
-    }
-
-    /** Fails with {@link TimeoutException} semantics if a request future is used after close; helper for callers. */
-    public static boolean isTimeout(Throwable t) {
-        return t instanceof TimeoutException || (t != null && t.getCause() instanceof TimeoutException);
     }
 }

@@ -41,11 +41,17 @@ class RedisPubSubTest {
                     def post_say(self, data):
                         return self.redis.publish('prices', {'mid': float(data['mid'])})
                 """);
-        assertThat(worker.hub.webhook(talker, "POST", "say", Map.of("mid", "30000.5")).join().result()).isEqualTo(1);
+        assertThat(worker.hub
+                        .webhook(talker, "POST", "say", Map.of("mid", "30000.5"))
+                        .join()
+                        .result())
+                .isEqualTo(1);
         worker.hub.redisPublish("account-1", "raw", "from outside");
         worker.hub.redisPublish("another-account", "prices", "not for us");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                        (List<Object>) worker.hub.webhook(listener, "GET", "got", Map.of()).join().result())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat((List<Object>) worker.hub
+                        .webhook(listener, "GET", "got", Map.of())
+                        .join()
+                        .result())
                 .containsExactlyInAnyOrder(
                         List.of("prices", Map.of("mid", new BigDecimal("30000.5"))),
                         Map.of("type", "message", "channel", "raw", "data", "from outside")));
