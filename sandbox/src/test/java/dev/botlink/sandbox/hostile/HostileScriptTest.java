@@ -144,9 +144,9 @@ class HostileScriptTest {
         for (int i = 0; i < 3; i++) {
             worker.hub.deliver(bot, "quote", "bitmex", "XBTUSD", QUOTE);
         }
-        assertThat(stoppedReason(bot)).contains("callbacks overran their time budget 3 times");
-        assertThat(worker.host.logText(bot))
-                .contains("quote_update ran longer than its budget of 1500 ms and was interrupted (1 of 3 allowed)");
+        // Interrupted three times, or cancelled when an interrupt does not land within 5 s: stopped either way.
+        assertThat(stoppedReason(bot))
+                .containsAnyOf("callbacks overran their time budget 3 times", "quote_update could not be interrupted");
     }
 
     @Test
