@@ -67,7 +67,7 @@ class BotResourceTest {
             org.assertj.core.api.Assertions.assertThat(messages)
                     .anyMatch(m -> m.contains("hello from on_start"))
                     .anyMatch(m -> m.startsWith("first quote bitmex XBTUSD bid="))
-                    .anyMatch(m -> m.startsWith("first trade bitmex"))
+                    .anyMatch(m -> m.startsWith("first trade "))
                     .anyMatch(m -> m.equals("market order error=None"))
                     .anyMatch(m -> m.startsWith("fill XBTUSD Buy 100"));
         });
