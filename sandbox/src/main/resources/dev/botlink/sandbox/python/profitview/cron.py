@@ -80,6 +80,7 @@ def start(run_now=False):
 
 
 def stop():
+    """Stops every job; running ones finish."""
     with _lock:
         _started[0] = False
         for job in _jobs:

@@ -52,12 +52,23 @@ def _number(name, value, required=True, positive=True):
 
 
 class Link:
+    """The base class of your bot: define class Trading(Link) or class Signals(Link) in your script.
+
+    The runtime calls your callbacks (quote_update, trade_update, order_update, fill_update, position_update,
+    candle_update_<level>, on_start) and your @http.route methods; self.quotes[src][sym] and self.trades[src][sym]
+    hold the latest quote and trade, self.redis talks to your other bots."""
+
     def __init__(self, *args, **kwargs):
         from profitview import _runtime
         _runtime.attach(self)
 
     def __getattr__(self, name):
-        # Runtime state that scripts read but may also shadow with their own attributes.
+        """Runtime state that scripts read but may also shadow with their own attributes:
+
+        self.quotes: the latest quote of each symbol, self.quotes[src][sym] = {bid, ask, time}.
+        self.trades: the latest public trade of each symbol, self.trades[src][sym] = {side, price, size, time}.
+        self.redis: publish/subscribe between the bots of your account (publish, subscribe).
+        self.settings: the settings the bot was started with (a dict)."""
         from profitview import _runtime
         if name in ('quotes', 'trades', 'redis', 'settings'):
             return _runtime.shared(name)
@@ -66,70 +77,98 @@ class Link:
     # Time: from the bot's clock (the wall clock live, simulated time in backtests).
     @property
     def epoch_now(self):
+        """Current epoch time in milliseconds (int), from the bot's clock."""
         return _botlink.now_micros() // 1000
 
     @property
     def unix_now(self):
+        """Current unix time in seconds (int): seconds since midnight UTC on 1 Jan 1970."""
         return _botlink.now_micros() // 1_000_000
 
     @property
     def now(self):
+        """Current UTC time as a timezone-aware datetime.datetime."""
         micros = _botlink.now_micros()
         return datetime.datetime.fromtimestamp(micros // 1_000_000, datetime.timezone.utc).replace(
             microsecond=micros % 1_000_000)
 
     @property
     def iso_now(self):
+        """Current UTC time as an ISO 8601 str, e.g. '2023-03-09T12:22:52.949000'."""
         return self.now.replace(tzinfo=None).isoformat()
 
     @property
     def second(self):
+        """Current second within the minute as a float with microsecond precision (0 <= second < 60)."""
         return (_botlink.now_micros() % 60_000_000) / 1_000_000
 
     @property
     def background_threads(self):
+        """Live background threads of this bot (those started with create_thread, delay_thread and cron)."""
         return _threads.live_threads()
 
     def candle_bin(self, value, level, ceil=False):
+        """The start (epoch ms) of the level's candle holding value; with ceil=True the next boundary unless value is one.
+
+        level is one of '1m', '3m', '5m', '15m', '30m', '1h', '2h', '3h', '4h', '6h', '12h', '1d', '1w'."""
         return candles.candle_bin(value, level, ceil)
 
     def time_range(self, start, end, level, include_start=True):
+        """Candle start times (epoch ms) from start to end inclusive, one per level step; at most 100,000 values."""
         return candles.time_range(start, end, level, include_start)
 
     def create_thread(self, target, *args, **kwargs):
+        """Runs target(*args, **kwargs) on a background thread of the bot (threads are bounded by the platform)."""
         _threads.Thread(target=target, args=args, kwargs=kwargs).start()
 
     def delay_thread(self, interval, target, *args, **kwargs):
+        """Runs target(*args, **kwargs) once on a background thread after interval seconds."""
         _threads.Timer(interval, target, args=args, kwargs=kwargs).start()
 
     # Exchange API: each returns {src, venue, data, error, rate_limits}; an api_error raises ApiError.
     def fetch_candles(self, venue, sym=None, level='1m', since=None):
+        """Historical OHLCV candles of sym: {src, venue, data: [{time, open, high, low, close, volume}], error}.
+
+        level is a candle level ('1m', '1h', '1d', ...); since is an epoch time in ms (default: the latest page)."""
         candles.level_millis(level)
         return self._exchange('fetch_candles', venue, sym=_text('sym', sym), level=level,
                               since=_number('since', since, required=False))
 
     def fetch_balances(self, venue):
+        """Wallet balances on venue: {src, venue, data: [{asset, amount}], error}."""
         return self._exchange('fetch_balances', venue)
 
     def fetch_open_orders(self, venue):
+        """Open orders on venue: {src, venue, data: [{order_id, sym, side, order_price, remain_size, ...}], error}."""
         return self._exchange('fetch_open_orders', venue)
 
     def fetch_positions(self, venue):
+        """Open positions on venue: {src, venue, data: [{sym, side, pos_size, entry_price, mark_price, liq_price}], error}."""
         return self._exchange('fetch_positions', venue)
 
     def create_limit_order(self, venue, sym=None, side=None, size=None, price=None):
+        """Places a limit order: side is 'Buy' or 'Sell', size in the symbol's units, price a limit price.
+
+        Returns {src, venue, data: {order_id, sym, side, order_price, remain_size, ...}, error}; raises ApiError when
+        the exchange refuses it."""
         return self._exchange('create_limit_order', venue, sym=_text('sym', sym), side=_side(side),
                               size=_number('size', size), price=_number('price', price))
 
     def create_market_order(self, venue, sym=None, side=None, size=None):
+        """Places a market order: side is 'Buy' or 'Sell', size in the symbol's units.
+
+        Returns {src, venue, data: {order_id, sym, side, fill_price, ...}, error}; raises ApiError when the exchange
+        refuses it."""
         return self._exchange('create_market_order', venue, sym=_text('sym', sym), side=_side(side),
                               size=_number('size', size))
 
     def cancel_order(self, venue, order_id=None, sym=None):
+        """Cancels the order order_id, or every open order of sym, or (with neither) every open order on venue."""
         return self._exchange('cancel_order', venue, order_id=_text('order_id', order_id, required=False),
                               sym=_text('sym', sym, required=False))
 
     def amend_order(self, venue, order_id=None, size=None, price=None):
+        """Changes the size and/or price of the open order order_id (at least one of them)."""
         if size is None and price is None:
             raise ValueError('amend_order needs a new price or size (or both)')
         return self._exchange('amend_order', venue, order_id=_text('order_id', order_id),
@@ -137,6 +176,8 @@ class Link:
                               price=_number('price', price, required=False))
 
     def call_endpoint(self, venue, path, version, method='GET', params=None):
+        """Calls the exchange's native REST API: path such as 'instrument', version 'public' or 'private',
+        method 'GET', 'POST', 'PUT' or 'DELETE', params a dict. Returns {src, venue, data, error}."""
         if version not in ('public', 'private'):
             raise ValueError(f"version must be 'public' or 'private', not {version!r}")
         if method not in ('GET', 'POST', 'PUT', 'DELETE'):
@@ -155,11 +196,14 @@ class Link:
 
     # Streams out.
     def publish(self, topic, data=None):
+        """Sends data (JSON serializable) on topic to the account's private websocket feed."""
         if not isinstance(topic, str) or not topic:
             raise ValueError('topic must be a non-empty str')
         _botlink.publish(topic, data)
 
     def signal(self, src, sym, size=None, mid=None, quote=None, **extra):
+        """Emits a trading signal for sym with exactly one of size= (target position, -1..1), mid= (fair price) or
+        quote=[bid, ask]; extra keyword arguments travel with it."""
         given = [k for k, v in (('size', size), ('mid', mid), ('quote', quote)) if v is not None]
         if len(given) != 1:
             raise ValueError('signal takes exactly one of size=, mid= or quote=[bid, ask]')
