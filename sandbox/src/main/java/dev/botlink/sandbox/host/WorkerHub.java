@@ -128,6 +128,21 @@ public final class WorkerHub implements AutoCloseable {
                 });
     }
 
+    /**
+     * Asks a connected worker to parse a script without running it (see {@link FrameType#CHECK}). The future
+     * holds the reply body, or fails when no worker is connected or none answers in time.
+     */
+    public CompletableFuture<Map<String, Object>> check(String file, String source) {
+        var connection = workers.values().stream().filter(Connection::isOpen).findAny();
+        if (connection.isEmpty()) {
+            return CompletableFuture.failedFuture(new IOException("no sandbox worker is connected yet"));
+        }
+        var body = new java.util.HashMap<String, Object>();
+        body.put("file", file);
+        body.put("source", source);
+        return connection.get().request(Frame.of(FrameType.CHECK, null, body)).thenApply(Frame::body);
+    }
+
     /** Publishes on an account's redis channel, as an external client would. */
     public void redisPublish(String account, String channel, Object data) {
         for (String bot : redis.subscribers(account, channel)) {

@@ -33,6 +33,11 @@ public enum FrameType {
     WEBHOOK,
     /** A message on a channel the bot subscribed to {channel, data}. */
     REDIS_MESSAGE,
+    /**
+     * Request, not tied to a bot: parse {file, source} without running it; the reply body is {errors: [{line,
+     * column, message}]} or {error}.
+     */
+    CHECK,
 
     // Both ways.
     /** The answer to a request, carrying the request's id. */

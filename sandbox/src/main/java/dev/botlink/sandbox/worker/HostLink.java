@@ -3,6 +3,7 @@ package dev.botlink.sandbox.worker;
 import dev.botlink.sandbox.bot.BotHost;
 import dev.botlink.sandbox.bot.BotManager;
 import dev.botlink.sandbox.bot.BotStart;
+import dev.botlink.sandbox.check.SyntaxCheck;
 import dev.botlink.sandbox.protocol.Connection;
 import dev.botlink.sandbox.protocol.ConnectionSettings;
 import dev.botlink.sandbox.protocol.Frame;
@@ -34,6 +35,7 @@ final class HostLink implements BotHost, FrameListener {
     private volatile Connection connection;
     private volatile CountDownLatch closed = new CountDownLatch(1);
     private BotManager bots;
+    private volatile SyntaxCheck checks;
 
     HostLink(WorkerOptions options, String runtime) {
         this.options = options;
@@ -42,6 +44,10 @@ final class HostLink implements BotHost, FrameListener {
 
     void attach(BotManager manager) {
         this.bots = manager;
+    }
+
+    void attach(SyntaxCheck syntaxCheck) {
+        this.checks = syntaxCheck;
     }
 
     /** Keeps a connection to the host; returns when the host has been unreachable for too long. */
@@ -93,8 +99,20 @@ final class HostLink implements BotHost, FrameListener {
                             FrameCodec.parseObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     from.trySend(new Frame(FrameType.REPLY, frame.id(), bot, reply));
                 });
+            case CHECK -> check(from, frame);
             default -> LOG.warning(() -> "unexpected frame from host: " + frame.type());
         }
+    }
+
+    /** Parses off the connection's reader thread; the parse is capped in size and time by {@link SyntaxCheck}. */
+    private void check(Connection from, Frame frame) {
+        Thread.ofVirtual().name("syntax-check").start(() -> {
+            SyntaxCheck current = checks;
+            Map<String, Object> reply = current == null
+                    ? Map.of("error", "this worker does not check syntax")
+                    : current.reply(frame.text("file"), frame.text("source"));
+            from.trySend(new Frame(FrameType.REPLY, frame.id(), null, new HashMap<>(reply)));
+        });
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package dev.botlink.sandbox.worker;
 
 import dev.botlink.sandbox.bot.BotLimits;
 import dev.botlink.sandbox.bot.BotManager;
+import dev.botlink.sandbox.check.SyntaxCheck;
 import dev.botlink.sandbox.host.WorkerLauncher;
 import java.io.OutputStream;
 import java.util.logging.Logger;
@@ -39,6 +40,7 @@ public final class WorkerMain {
         var link = new HostLink(options, runtime);
         var bots = new BotManager(engine, link, BotLimits.fromSystemProperties());
         link.attach(bots);
+        link.attach(new SyntaxCheck(engine, java.time.Duration.ofSeconds(5)));
         long warmStart = System.nanoTime();
         boolean warm = bots.warmUp(java.time.Duration.ofMinutes(3));
         LOG.info(() -> "warm-up " + (warm ? "done" : "timed out") + " in " + (System.nanoTime() - warmStart) / 1_000_000
