@@ -36,6 +36,13 @@ public sealed class Problem extends RuntimeException {
         }
     }
 
+    /** 503: a part the request needs (a sandbox worker, say) is not ready yet; trying again later may work. */
+    public static final class Unavailable extends Problem {
+        public Unavailable(String message) {
+            super(503, message);
+        }
+    }
+
     public static final class TooLarge extends Problem {
         public TooLarge(String message) {
             super(413, message);

@@ -112,6 +112,11 @@ public class SandboxBotRuntime implements BotRuntime, HostHandler {
         return current != null && current.deliver(botId(botId), kind, src, sym, data);
     }
 
+    /** Parses a script in a sandbox worker without running it; see {@link WorkerHub#check}. Starts the workers. */
+    public CompletableFuture<Map<String, Object>> check(String file, String source) {
+        return workers().check(file, source);
+    }
+
     @Override
     public CompletableFuture<Map<String, Object>> exchangeCall(
             String bot, String method, String venue, Map<String, Object> args) {
