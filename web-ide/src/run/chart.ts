@@ -1,0 +1,113 @@
+// The chart: candles of a symbol from GET /api/markets/{venue}/{symbol}/candles, refreshed every few seconds, with
+// the bots' fills as markers. Signals and the equity curve are not drawn yet (they need the marketplace's signal
+// layer).
+import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
+import { api, Venue } from '../api';
+import { errorText, h } from '../ui';
+
+interface CandleView {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+const LEVELS: Record<string, number> = { '1m': 60, '5m': 300, '15m': 900, '1h': 3600, '4h': 14400, '1d': 86400 };
+const SYMBOLS = ['XBTUSD', 'XBTUSDT', 'ETHUSDT', 'LTCUSDT', 'SOLUSDT', 'PERP_BTC_USDT', 'PERP_ETH_USDT', 'PERP_LTC_USDT', 'PERP_SOL_USDT'];
+const REFRESH_MS = 5000;
+
+export class ChartPanel {
+  private readonly venue = h('select', { id: 'chart-venue', 'aria-label': 'Venue' });
+  private readonly symbol = h('input', { id: 'chart-symbol', value: 'XBTUSD', list: 'chart-symbols', 'aria-label': 'Symbol', size: 12, spellcheck: false });
+  private readonly level = h('select', { id: 'chart-level', 'aria-label': 'Candle level' }, ...Object.keys(LEVELS).map((l) => h('option', { value: l }, l)));
+  private readonly status = h('p', { class: 'muted', role: 'status', 'data-testid': 'chart-status' });
+  private readonly host = h('div', { class: 'chart-host', 'data-testid': 'chart' });
+  readonly element = h(
+    'div',
+    { class: 'chart-panel' },
+    h('div', { class: 'toolbar' }, this.venue, this.symbol, h('datalist', { id: 'chart-symbols' }, ...SYMBOLS.map((s) => h('option', { value: s }))), this.level),
+    this.host,
+    this.status,
+    h('p', { class: 'muted small' }, 'Fills of your bots appear as markers. Signals and the equity curve are not drawn yet: they arrive with the marketplace.'),
+  );
+  private chart: IChartApi | null = null;
+  private series: ISeriesApi<'Candlestick'> | null = null;
+  private markers: ISeriesMarkersPluginApi<Time> | null = null;
+  private readonly fills: { time: number; sym: string; side: string; size: unknown; price: unknown }[] = [];
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private loadedKey = '';
+
+  constructor() {
+    for (const control of [this.venue, this.symbol, this.level]) control.addEventListener('change', () => void this.load(true));
+  }
+
+  /** Starts drawing and refreshing; called when the panel becomes visible. */
+  async show(): Promise<void> {
+    if (!this.chart) {
+      this.chart = createChart(this.host, {
+        autoSize: true,
+        layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
+        grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
+        timeScale: { timeVisible: true, secondsVisible: false },
+      });
+      this.series = this.chart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
+      this.markers = createSeriesMarkers(this.series, []);
+      try {
+        const venues = await api<Venue[]>('GET', '/api/venues');
+        this.venue.replaceChildren(...venues.filter((v) => v.mode === 'paper').map((v) => h('option', { value: v.name }, v.name)));
+      } catch (e) {
+        this.status.textContent = errorText(e);
+      }
+    }
+    clearInterval(this.timer);
+    this.timer = setInterval(() => void this.load(false), REFRESH_MS);
+    await this.load(true);
+  }
+
+  hide(): void {
+    clearInterval(this.timer);
+  }
+
+  /** A fill of one of the bots: drawn when its symbol is on the chart. */
+  addFill(data: Record<string, unknown>, eventTime: string): void {
+    const time = typeof data.time === 'number' ? data.time : Date.parse(eventTime);
+    this.fills.push({ time, sym: String(data.sym ?? ''), side: String(data.side ?? ''), size: data.fill_size, price: data.fill_price });
+    if (this.fills.length > 1000) this.fills.shift();
+    this.drawMarkers();
+  }
+
+  private async load(reset: boolean): Promise<void> {
+    if (!this.series || !this.venue.value) return;
+    const key = `${this.venue.value}/${this.symbol.value}/${this.level.value}`;
+    try {
+      const answer = await api<{ candles: CandleView[] }>('GET', `/api/markets/${encodeURIComponent(this.venue.value)}/${encodeURIComponent(this.symbol.value)}/candles?level=${this.level.value}&limit=500`);
+      const data = answer.candles.map((c) => ({ time: (c.time / 1000) as UTCTimestamp, open: +c.open, high: +c.high, low: +c.low, close: +c.close }));
+      this.series.setData(data);
+      if (reset || key !== this.loadedKey) this.chart?.timeScale().fitContent();
+      this.loadedKey = key;
+      const last = answer.candles.at(-1);
+      this.status.textContent = last ? `${answer.candles.length} candles; last close ${last.close} at ${new Date(last.time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'No candles yet.';
+      this.drawMarkers();
+    } catch (e) {
+      this.status.textContent = errorText(e);
+    }
+  }
+
+  private drawMarkers(): void {
+    if (!this.markers) return;
+    const step = LEVELS[this.level.value] ?? 60;
+    const markers: SeriesMarker<Time>[] = this.fills
+      .filter((f) => f.sym === this.symbol.value)
+      .map((f) => ({
+        time: (Math.floor(f.time / 1000 / step) * step) as UTCTimestamp,
+        position: f.side === 'Buy' ? 'belowBar' : 'aboveBar',
+        color: f.side === 'Buy' ? '#3fb950' : '#f85149',
+        shape: f.side === 'Buy' ? 'arrowUp' : 'arrowDown',
+        text: `${f.side} ${f.size} @ ${f.price}`,
+      }));
+    markers.sort((a, b) => Number(a.time) - Number(b.time));
+    this.markers.setMarkers(markers);
+  }
+}
