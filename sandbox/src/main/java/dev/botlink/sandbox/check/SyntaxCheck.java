@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.HostAccess;
@@ -20,9 +21,10 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
- * Parses a script with GraalPy's own parser (Python's {@code compile}), without running any of it, for the IDE's inline error markers. Each
- * check gets a fresh constrained context on the worker's shared engine, closed afterwards. Sources are capped at
- * {@link #MAX_SOURCE_BYTES} and a parse that takes longer than the time limit is cancelled. Thread-safe.
+ * Parses a script with GraalPy's own parser (Python's {@code compile}), without running any of it, for the IDE's
+ * inline error markers, in a constrained context of its own on the worker's shared engine. Sources are capped at
+ * {@link #MAX_SOURCE_BYTES}; a parse that takes longer than the time limit is cancelled. Thread-safe: checks run one
+ * at a time.
  */
 public final class SyntaxCheck {
     /** Same cap as a saved file. */
@@ -30,6 +32,9 @@ public final class SyntaxCheck {
 
     private final Engine engine;
     private final Duration timeLimit;
+    private final ReentrantLock lock = new ReentrantLock();
+    private Context context;
+    private Value checker;
 
     public SyntaxCheck(Engine engine, Duration timeLimit) {
         this.engine = engine;
@@ -72,26 +77,63 @@ public final class SyntaxCheck {
             throw new IllegalArgumentException("source is over " + MAX_SOURCE_BYTES / 1024 + " KiB");
         }
         String name = file == null || file.isBlank() ? "script.py" : file;
-        Context context = Context.newBuilder("python")
-                .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .allowHostAccess(HostAccess.CONSTRAINED)
-                .in(InputStream.nullInputStream())
-                .out(OutputStream.nullOutputStream())
-                .err(OutputStream.nullOutputStream())
-                .build();
-        var parse = CompletableFuture.supplyAsync(() -> parse(context, name, source), Thread::startVirtualThread);
         try {
-            return parse.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("parsing took longer than " + timeLimit.toMillis() + " ms");
+            if (!lock.tryLock(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the syntax checker is busy; try again");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the check was interrupted");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the check failed: " + e.getCause().getMessage());
+        }
+        try {
+            Value compile = checker();
+            var parse = CompletableFuture.supplyAsync(
+                    () -> problems(compile.execute(source, name)), Thread::startVirtualThread);
+            try {
+                return parse.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                discardContext();
+                throw new IllegalStateException("parsing took longer than " + timeLimit.toMillis() + " ms");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                discardContext();
+                throw new IllegalStateException("the check was interrupted");
+            } catch (ExecutionException e) {
+                discardContext();
+                throw new IllegalStateException(
+                        "the check failed: " + e.getCause().getMessage());
+            }
         } finally {
-            context.close(true);
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The checker function in the check context, made on first use. One context serves every check (one at a time):
+     * compile() runs none of the checked code, so nothing a script says can change it; it is replaced after a
+     * timeout or a failure.
+     */
+    private Value checker() {
+        if (checker == null) {
+            context = Context.newBuilder("python")
+                    .engine(engine)
+                    .sandbox(SandboxPolicy.CONSTRAINED)
+                    .allowHostAccess(HostAccess.CONSTRAINED)
+                    .in(InputStream.nullInputStream())
+                    .out(OutputStream.nullOutputStream())
+                    .err(OutputStream.nullOutputStream())
+                    .build();
+            checker = context.eval(Source.create("python", CHECKER));
+        }
+        return checker;
+    }
+
+    private void discardContext() {
+        Context current = context;
+        context = null;
+        checker = null;
+        if (current != null) {
+            current.close(true);
         }
     }
 
@@ -125,8 +167,7 @@ public final class SyntaxCheck {
             check
             """;
 
-    private static List<Problem> parse(Context context, String name, String source) {
-        Value result = context.eval(Source.create("python", CHECKER)).execute(source, name);
+    private static List<Problem> problems(Value result) {
         if (result.isNull()) {
             return List.of();
         }
