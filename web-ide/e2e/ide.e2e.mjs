@@ -122,6 +122,12 @@ try {
   const key = await page.getByTestId('api-key').inputValue();
   if (!key) throw new Error('the account page shows no API key');
   await shot(page, 'account');
+  await page.getByTestId('rotate-api-key').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Rotate' }).click();
+  await page.waitForFunction((old) => {
+    const value = document.querySelector('[data-testid=api-key]')?.value;
+    return value && value !== old;
+  }, key);
   await page.getByRole('link', { name: 'Venues' }).click();
   const venues = page.getByTestId('venues');
   await venues.getByRole('cell', { name: 'BitMEX', exact: true }).waitFor();
