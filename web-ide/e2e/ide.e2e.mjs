@@ -84,6 +84,13 @@ try {
   await waitForCode(page, "self.create_limit_order('BitMEX', 'XBTUSD', 'Buy', 100, price)");
   await page.getByTestId('unsaved').waitFor();
 
+  step('hover docs');
+  await page.locator('.view-line span[class^="mtk"]', { hasText: /create_limit_order/ }).first().hover();
+  await page.locator('.monaco-hover').getByText('Places a limit order', { exact: false }).waitFor();
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(`${mod}+End`);
+
   step('a syntax error shows a marker on its line');
   await page.keyboard.press('Enter');
   const cursor = await page.getByTestId('cursor').textContent();
@@ -98,6 +105,18 @@ try {
   await page.getByTestId('problems').filter({ hasText: 'No syntax errors' }).waitFor({ timeout: 120_000 });
   await page.keyboard.press(`${mod}+S`);
   await page.getByTestId('unsaved').waitFor({ state: 'detached' });
+
+  step('keyboard: the file tree');
+  const tree = page.getByTestId('file-tree');
+  await tree.getByRole('treeitem', { name: 'trader.py' }).focus();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await tree.locator('[data-path="bots"][aria-expanded="false"]').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await tree.locator('[data-path="bots"][aria-expanded="true"]').waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('active-file').filter({ hasText: 'bots/trader.py' }).waitFor();
 
   step('run: the bot logs to the console');
   await page.getByTestId('run').click();
