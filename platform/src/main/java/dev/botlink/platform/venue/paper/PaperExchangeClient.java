@@ -82,7 +82,7 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.rateWindow(), clock);
         this.engine = new PaperMatchingEngine(
                 clock,
-                new PaperWallet(),
+                new PaperWallet(instruments.values()),
                 new LiquidityModel(settings.depthLevels()),
                 settings.maxOpenOrdersPerSymbol(),
                 new Dispatch());

@@ -16,17 +16,23 @@ final class PaperSnapshots {
     /** {@code header} with the engine's balances, positions and open orders filled in. */
     static PaperSnapshot take(PaperMatchingEngine engine, PaperSnapshot header) {
         PaperWallet wallet = engine.wallet();
-        List<PaperSnapshot.BalanceRow> balances = wallet.balances().stream()
-                .map(balance -> new PaperSnapshot.BalanceRow(
-                        balance.asset(),
-                        balance.amount(),
-                        wallet.deposited(balance.asset()),
-                        wallet.realised(balance.asset()),
-                        wallet.fees(balance.asset())))
+        List<PaperSnapshot.BalanceRow> balances = wallet.ledgers().entrySet().stream()
+                .map(entry -> {
+                    PaperWallet.Ledger ledger = entry.getValue();
+                    return new PaperSnapshot.BalanceRow(
+                            entry.getKey(),
+                            ledger.decimal(ledger.balance),
+                            ledger.decimal(ledger.deposited),
+                            ledger.decimal(ledger.realised),
+                            ledger.decimal(ledger.fees));
+                })
                 .toList();
         List<PaperSnapshot.PositionRow> positions = wallet.positions().stream()
                 .map(position -> new PaperSnapshot.PositionRow(
-                        position.instrument.symbol(), position.units, position.entryValue, position.realisedPnl))
+                        position.instrument.symbol(),
+                        position.units,
+                        position.math.valueDecimal(position.entryValue),
+                        position.math.amount(position.realisedPnl)))
                 .toList();
         List<PaperSnapshot.OrderRow> orders = engine.openOrderObjects().stream()
                 .map(order -> new PaperSnapshot.OrderRow(
@@ -42,7 +48,7 @@ final class PaperSnapshots {
                         order.queueAhead,
                         order.sequence,
                         order.time,
-                        order.filledNotional))
+                        order.filledNotional()))
                 .toList();
         return new PaperSnapshot(
                 header.venueKey(),
@@ -62,7 +68,11 @@ final class PaperSnapshots {
             wallet.restore(row.currency(), row.balance(), row.deposited(), row.realised(), row.fees());
         }
         for (PaperSnapshot.PositionRow row : snapshot.positions()) {
-            wallet.position(instruments.apply(row.sym())).restore(row.units(), row.entryValue(), row.realisedPnl());
+            PaperPosition position = wallet.position(instruments.apply(row.sym()));
+            position.restore(
+                    row.units(),
+                    position.math.valueUnits(row.entryValue()),
+                    position.math.settleUnits(row.realisedPnl()));
         }
         for (PaperSnapshot.OrderRow row : snapshot.openOrders()) {
             PaperOrder order = new PaperOrder(
@@ -78,7 +88,7 @@ final class PaperSnapshots {
             order.queueAhead = row.queueAhead();
             order.sequence = row.sequence();
             order.time = row.time();
-            order.filledNotional = row.filledNotional();
+            order.restoreFilledNotional(row.filledNotional());
             order.status = row.filledUnits() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
             engine.restore(order);
         }
