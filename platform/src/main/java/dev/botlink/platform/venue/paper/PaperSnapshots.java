@@ -34,21 +34,11 @@ final class PaperSnapshots {
                         position.math.valueDecimal(position.entryValue),
                         position.math.amount(position.realisedPnl)))
                 .toList();
-        List<PaperSnapshot.OrderRow> orders = engine.openOrderObjects().stream()
-                .map(order -> new PaperSnapshot.OrderRow(
-                        order.id,
-                        order.instrument.symbol(),
-                        order.side.name(),
-                        order.type.name(),
-                        order.postOnly,
-                        order.text,
-                        order.priceTicks,
-                        order.sizeUnits,
-                        order.filledUnits,
-                        order.queueAhead,
-                        order.sequence,
-                        order.time,
-                        order.filledNotional()))
+        List<PaperSnapshot.OrderRow> orders =
+                engine.openOrderObjects().stream().map(PaperSnapshots::row).toList();
+        List<PaperSnapshot.FinishedOrderRow> finished = engine.drainUnsavedFinished().stream()
+                .map(order ->
+                        new PaperSnapshot.FinishedOrderRow(row(order), order.status.name(), order.finishedSequence))
                 .toList();
         return new PaperSnapshot(
                 header.venueKey(),
@@ -57,7 +47,43 @@ final class PaperSnapshots {
                 balances,
                 positions,
                 orders,
+                finished,
                 header.newFills());
+    }
+
+    private static PaperSnapshot.OrderRow row(PaperOrder order) {
+        return new PaperSnapshot.OrderRow(
+                order.id,
+                order.instrument.symbol(),
+                order.side.name(),
+                order.type.name(),
+                order.postOnly,
+                order.text,
+                order.priceTicks,
+                order.sizeUnits,
+                order.filledUnits,
+                order.queueAhead,
+                order.sequence,
+                order.time,
+                order.filledNotional());
+    }
+
+    private static PaperOrder order(Function<String, Instrument> instruments, PaperSnapshot.OrderRow row) {
+        PaperOrder order = new PaperOrder(
+                row.orderId(),
+                instruments.apply(row.sym()),
+                Side.valueOf(row.side()),
+                OrderType.valueOf(row.orderType()),
+                row.postOnly(),
+                row.text());
+        order.priceTicks = row.priceTicks();
+        order.sizeUnits = row.sizeUnits();
+        order.filledUnits = row.filledUnits();
+        order.queueAhead = row.queueAhead();
+        order.sequence = row.sequence();
+        order.time = row.time();
+        order.restoreFilledNotional(row.filledNotional());
+        return order;
     }
 
     /** Replaces the engine's wallet and open orders with the snapshot's. */
@@ -75,22 +101,15 @@ final class PaperSnapshots {
                     position.math.settleUnits(row.realisedPnl()));
         }
         for (PaperSnapshot.OrderRow row : snapshot.openOrders()) {
-            PaperOrder order = new PaperOrder(
-                    row.orderId(),
-                    instruments.apply(row.sym()),
-                    Side.valueOf(row.side()),
-                    OrderType.valueOf(row.orderType()),
-                    row.postOnly(),
-                    row.text());
-            order.priceTicks = row.priceTicks();
-            order.sizeUnits = row.sizeUnits();
-            order.filledUnits = row.filledUnits();
-            order.queueAhead = row.queueAhead();
-            order.sequence = row.sequence();
-            order.time = row.time();
-            order.restoreFilledNotional(row.filledNotional());
+            PaperOrder order = order(instruments, row);
             order.status = row.filledUnits() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.NEW;
             engine.restore(order);
+        }
+        for (PaperSnapshot.FinishedOrderRow row : snapshot.finishedOrders()) {
+            PaperOrder order = order(instruments, row.order());
+            order.status = OrderStatus.valueOf(row.status());
+            order.finishedSequence = row.finishedSequence();
+            engine.restoreFinished(order);
         }
     }
 }
