@@ -3,7 +3,6 @@ package dev.botlink.platform.venue.paper;
 import dev.botlink.platform.venue.ExchangeCommand.CallEndpoint;
 import dev.botlink.platform.venue.ExchangeCommand.CreateLimitOrder;
 import dev.botlink.platform.venue.Instrument;
-import dev.botlink.platform.venue.LinkNumbers;
 import dev.botlink.platform.venue.OrderState;
 import dev.botlink.platform.venue.OrderType;
 import dev.botlink.platform.venue.PositionState;
@@ -19,8 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code call_endpoint} of paper venues: the BitMEX REST endpoints real scripts call, answered in BitMEX's JSON
- * shape from the paper account (for WOO X venues too). Runs under the client's lock.
+ * {@code call_endpoint} of paper BitMEX venues: the BitMEX REST endpoints real scripts call, answered in BitMEX's
+ * JSON shape from the paper account. Runs under the client's lock.
  *
  * <ul>
  *   <li>{@code GET instrument} (public): symbol, count (default 100, at most 500), start, columns, reverse.
@@ -30,7 +29,7 @@ import java.util.Map;
  *   <li>{@code GET position} (private): open positions.
  * </ul>
  */
-final class PaperNativeApi {
+final class BitmexNativeApi implements PaperNativeApi {
 
     private static final int MAX_COUNT = 500;
     private static final List<String> ENDPOINTS =
@@ -38,11 +37,12 @@ final class PaperNativeApi {
 
     private final PaperExchangeClient client;
 
-    PaperNativeApi(PaperExchangeClient client) {
+    BitmexNativeApi(PaperExchangeClient client) {
         this.client = client;
     }
 
-    Object call(CallEndpoint command) {
+    @Override
+    public Object call(CallEndpoint command) {
         String method = command.method().toUpperCase(Locale.ROOT);
         String path = command.path().replaceFirst("^/+", "");
         Map<String, Object> params = command.params();
@@ -64,11 +64,11 @@ final class PaperNativeApi {
             case "GET order" ->
                 client.engine().openOrders().stream().map(this::nativeOrder).toList();
             case "DELETE order" ->
-                client.engine().cancel(required(params, "orderID"), null).stream()
+                client.engine().cancel(NativeParams.required(params, "orderID"), null).stream()
                         .map(this::nativeOrder)
                         .toList();
             case "DELETE order/all" ->
-                client.engine().cancel(null, optional(params, "symbol")).stream()
+                client.engine().cancel(null, NativeParams.optional(params, "symbol")).stream()
                         .map(this::nativeOrder)
                         .toList();
             default -> client.openPositions().stream().map(this::nativePosition).toList();
@@ -76,9 +76,9 @@ final class PaperNativeApi {
     }
 
     private List<Map<String, Object>> instruments(Map<String, Object> params) {
-        String symbol = optional(params, "symbol");
-        int count = intParam(params, "count", 100);
-        int start = intParam(params, "start", 0);
+        String symbol = NativeParams.optional(params, "symbol");
+        int count = NativeParams.integer(params, "count", 100);
+        int start = NativeParams.integer(params, "start", 0);
         if (count < 1 || count > MAX_COUNT || start < 0) {
             throw new VenueRejection(
                     Rejection.INVALID_ARGUMENT,
@@ -125,21 +125,26 @@ final class PaperNativeApi {
         row.put(
                 "askPrice",
                 top == null ? null : instrument.price(top.askTicks()).doubleValue());
-        row.put("midPrice", top == null ? null : top.midPrice(instrument).doubleValue());
-        row.put("markPrice", top == null ? null : top.midPrice(instrument).doubleValue());
+        Double mid = top == null
+                ? null
+                : ContractMath.of(instrument)
+                        .halfTicksPrice(top.bidTicks() + top.askTicks())
+                        .doubleValue();
+        row.put("midPrice", mid);
+        row.put("markPrice", mid);
         row.put("timestamp", Instant.ofEpochMilli(client.clock().millis()).toString());
         return row;
     }
 
     private OrderState placeOrder(Map<String, Object> params) {
-        Instrument instrument = client.instrument(required(params, "symbol"));
-        Side side = Side.parse(required(params, "side"));
-        BigDecimal quantity = decimal(params, "orderQty");
-        String price = optional(params, "price");
+        Instrument instrument = client.instrument(NativeParams.required(params, "symbol"));
+        Side side = Side.parse(NativeParams.required(params, "side"));
+        BigDecimal quantity = NativeParams.decimal(params, "orderQty");
+        String price = NativeParams.optional(params, "price");
         String ordType = String.valueOf(params.getOrDefault("ordType", price == null ? "Market" : "Limit"));
         String execInst = String.valueOf(params.getOrDefault("execInst", ""));
         boolean postOnly = execInst.contains("ParticipateDoNotInitiate");
-        String text = optional(params, "text");
+        String text = NativeParams.optional(params, "text");
         if (ordType.equalsIgnoreCase("Market")) {
             return client.engine().submitMarket(instrument, side, instrument.orderUnits(quantity));
         }
@@ -147,8 +152,8 @@ final class PaperNativeApi {
             throw new VenueRejection(
                     Rejection.INVALID_ARGUMENT, "ordType '" + ordType + "' is not simulated: use 'Limit' or 'Market'");
         }
-        return client.limit(
-                new CreateLimitOrder(instrument.symbol(), side, quantity, decimal(params, "price"), postOnly, text));
+        return client.limit(new CreateLimitOrder(
+                instrument.symbol(), side, quantity, NativeParams.decimal(params, "price"), postOnly, text));
     }
 
     private Map<String, Object> nativeOrder(OrderState order) {
@@ -214,27 +219,5 @@ final class PaperNativeApi {
         }
         String text = String.valueOf(value).replaceAll("[\\[\\]\"' ]", "");
         return text.isEmpty() ? List.of() : List.of(text.split(","));
-    }
-
-    private static String required(Map<String, Object> params, String name) {
-        String value = optional(params, name);
-        if (value == null) {
-            throw new VenueRejection(Rejection.MISSING_ARGUMENT, "params needs '" + name + "'");
-        }
-        return value;
-    }
-
-    private static String optional(Map<String, Object> params, String name) {
-        Object value = params.get(name);
-        return value == null ? null : String.valueOf(value);
-    }
-
-    private static BigDecimal decimal(Map<String, Object> params, String name) {
-        return LinkNumbers.decimal(name, params.get(name));
-    }
-
-    private static int intParam(Map<String, Object> params, String name, int fallback) {
-        Object value = params.get(name);
-        return value == null ? fallback : LinkNumbers.decimal(name, value).intValue();
     }
 }
