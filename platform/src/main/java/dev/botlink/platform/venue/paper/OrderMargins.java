@@ -1,50 +1,46 @@
 package dev.botlink.platform.venue.paper;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * Initial margin reserved by resting orders, per settlement currency, kept incrementally (each order remembers what
- * it reserved) so a risk check does not have to walk every open order.
+ * Initial margin reserved by resting orders, per settlement currency, in whole settlement units, kept incrementally
+ * (each order remembers what it reserved) so a risk check does not have to walk every open order.
  */
 final class OrderMargins {
 
-    private final Map<String, BigDecimal> reserved = new HashMap<>();
-    private final Map<PaperOrder, BigDecimal> byOrder = new IdentityHashMap<>();
+    private final Map<String, long[]> reserved = new HashMap<>();
 
-    BigDecimal reserved(String currency) {
-        return reserved.getOrDefault(currency, BigDecimal.ZERO);
+    long reserved(String currency) {
+        long[] sum = reserved.get(currency);
+        return sum == null ? 0 : sum[0];
     }
 
     /** Re-reserves for {@code order} after any change (fill, amend, cancel, rest). */
     void update(PaperOrder order) {
-        BigDecimal now = order.status.isOpen() ? required(order) : BigDecimal.ZERO;
-        BigDecimal before = now.signum() == 0 ? byOrder.remove(order) : byOrder.put(order, now);
-        BigDecimal delta = now.subtract(before == null ? BigDecimal.ZERO : before);
-        if (delta.signum() != 0) {
-            reserved.merge(order.instrument.settleCurrency(), delta, BigDecimal::add);
+        long now = order.status.isOpen() ? required(order) : 0;
+        long delta = now - order.reservedMargin;
+        order.reservedMargin = now;
+        if (delta != 0) {
+            reserved.computeIfAbsent(order.instrument.settleCurrency(), currency -> new long[1])[0] += delta;
         }
     }
 
     void validate(Collection<PaperOrder> open) {
-        Map<String, BigDecimal> expected = new HashMap<>();
+        Map<String, Long> expected = new HashMap<>();
         for (PaperOrder order : open) {
-            expected.merge(order.instrument.settleCurrency(), required(order), BigDecimal::add);
+            expected.merge(order.instrument.settleCurrency(), required(order), Long::sum);
         }
         for (String currency : reserved.keySet()) {
             RestingOrders.check(
-                    reserved(currency).compareTo(expected.getOrDefault(currency, BigDecimal.ZERO)) == 0,
+                    reserved(currency) == expected.getOrDefault(currency, 0L),
                     "reserved " + currency + " margin " + reserved(currency) + " != open orders' " + expected);
         }
     }
 
-    private static BigDecimal required(PaperOrder order) {
-        return order.instrument
-                .value(order.remainUnits(), order.instrument.price(order.priceTicks))
-                .abs()
-                .multiply(order.instrument.initMargin());
+    private static long required(PaperOrder order) {
+        ContractMath math = order.math;
+        return math.settledShare(Math.abs(math.value(order.remainUnits(), order.priceTicks)), math.initRate);
     }
 }

@@ -13,7 +13,18 @@ interface PaperEvents {
 
     void position(PositionState position);
 
+    /** Whether anyone receives fill events; when not, the engine skips building them. */
+    default boolean enabled() {
+        return true;
+    }
+
+    /** Receives nothing (benchmarks of the bare engine). */
     PaperEvents NONE = new PaperEvents() {
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
         @Override
         public void order(OrderState order) {}
 

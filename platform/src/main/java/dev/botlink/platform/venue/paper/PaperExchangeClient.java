@@ -27,6 +27,7 @@ import dev.botlink.platform.venue.VenueRejection;
 import dev.botlink.platform.venue.VenueResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
@@ -35,8 +36,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 
 /**
  * The paper adapter of the {@link ExchangeClient} port: one account's simulated BitMEX or WOO X venue, trading
@@ -47,6 +50,11 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
 
     /** Fills kept for the next snapshot; beyond this the oldest unsaved fill history is dropped (state is not). */
     public static final int MAX_UNSAVED_FILLS = 100_000;
+
+    private static final Logger LOG = Logger.getLogger(PaperExchangeClient.class.getName());
+
+    /** A snapshot to save and the change it covers (see {@link #committed}). */
+    public record PendingSave(PaperSnapshot snapshot, long changeSequence) {}
 
     private final VenueConfig config;
     private final Map<String, Instrument> instruments;
@@ -62,6 +70,15 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     private final ArrayDeque<Fill> unsavedFills = new ArrayDeque<>();
     private long droppedFills;
     private volatile boolean dirty;
+    /** Counts state changes (under the lock); a call's result covers the changes up to its value. */
+    private long changeSequence;
+
+    private final Object commitMonitor = new Object();
+    /** Changes up to this one are in the store. */
+    private volatile long committedSequence;
+
+    private volatile Runnable wakeCommitter;
+    private volatile Duration commitTimeout;
 
     /**
      * A fresh account with the starting wallet, subscribed to {@code feed} for every simulated symbol it serves.
@@ -82,11 +99,12 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         this.rateLimiter = new RateLimiter(settings.rateLimit(), settings.rateWindow(), clock);
         this.engine = new PaperMatchingEngine(
                 clock,
-                new PaperWallet(),
+                new PaperWallet(instruments.values()),
                 new LiquidityModel(settings.depthLevels()),
                 settings.maxOpenOrdersPerSymbol(),
+                settings.positionUpdateInterval(),
                 new Dispatch());
-        this.nativeApi = new PaperNativeApi(this);
+        this.nativeApi = PaperNativeApi.of(this, settings.depthLevels());
         engine.wallet().reset(startingBalances());
         for (Instrument instrument : instruments.values()) {
             if (feed.serves(src(), instrument.symbol())) {
@@ -145,7 +163,8 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     public VenueResult<OrderState> createMarketOrder(CreateMarketOrder command) {
         return call(() -> {
             Instrument instrument = instrument(command.sym());
-            return engine.submitMarket(instrument, command.side(), instrument.orderUnits(command.size()));
+            return engine.submitMarket(
+                    instrument, command.side(), ContractMath.of(instrument).orderUnits(command.size()));
         });
     }
 
@@ -180,7 +199,7 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         return call(() -> {
             engine.cancel(null, null);
             engine.wallet().reset(startingBalances());
-            dirty = true;
+            changed();
             return engine.wallet().balances();
         });
     }
@@ -208,21 +227,51 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         return locked(() -> droppedFills);
     }
 
-    /** The account's state and the fills since the last snapshot; clears the dirty flag. */
-    public PaperSnapshot snapshot(String venueKey) {
+    /** The account's state and the fills since the last snapshot, with the change it covers; clears the dirty flag. */
+    public PendingSave snapshotForSave(String venueKey) {
         return locked(() -> {
             List<Fill> fills = List.copyOf(unsavedFills);
             unsavedFills.clear();
             dirty = false;
-            return PaperSnapshots.take(
-                    engine, new PaperSnapshot(venueKey, src(), venue(), List.of(), List.of(), List.of(), fills));
+            PaperSnapshot snapshot = PaperSnapshots.take(
+                    engine,
+                    new PaperSnapshot(venueKey, src(), venue(), List.of(), List.of(), List.of(), List.of(), fills));
+            return new PendingSave(snapshot, changeSequence);
         });
     }
 
-    /** Replaces this (fresh) account's state with a saved one; open orders rest again with their queue estimates. */
+    /**
+     * Turns on group commit: every change calls {@code wake} (which must be cheap and not block), and a call that
+     * changed state returns only once {@link #committed} has covered its change, or after {@code timeout} (then it
+     * returns anyway and logs a warning: the store is failing, and the change is saved when it recovers).
+     */
+    public void enableGroupCommit(Runnable wake, Duration timeout) {
+        this.commitTimeout = timeout;
+        this.wakeCommitter = wake;
+    }
+
+    /** Tells waiting calls that changes up to {@code changeSequence} are in the store. */
+    public void committed(long changeSequence) {
+        synchronized (commitMonitor) {
+            if (changeSequence > committedSequence) {
+                committedSequence = changeSequence;
+            }
+            commitMonitor.notifyAll();
+        }
+    }
+
+    /**
+     * Replaces this (fresh) account's state with a saved one; open orders rest again with their queue estimates, and
+     * positions are marked (and orders matched) at the market's current quotes.
+     */
     public void restore(PaperSnapshot snapshot) {
         locked(() -> {
             PaperSnapshots.restore(engine, this::instrument, snapshot);
+            for (Instrument instrument : instruments.values()) {
+                if (feed.serves(src(), instrument.symbol())) {
+                    feed.lastQuote(src(), instrument.symbol()).ifPresent(quote -> engine.onQuote(instrument, quote));
+                }
+            }
             return null;
         });
     }
@@ -241,11 +290,12 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
 
     OrderState limit(CreateLimitOrder command) {
         Instrument instrument = instrument(command.sym());
+        ContractMath math = ContractMath.of(instrument);
         return engine.submitLimit(
                 instrument,
                 command.side(),
-                instrument.orderUnits(command.size()),
-                instrument.priceTicks(command.price()),
+                math.orderUnits(command.size()),
+                math.priceTicks(command.price()),
                 command.postOnly(),
                 command.text());
     }
@@ -297,26 +347,72 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     }
 
     private <T> VenueResult<T> call(Supplier<T> action) {
-        return locked(() -> {
-            if (!rateLimiter.tryAcquire()) {
-                RateLimits limits = rateLimiter.state();
-                return VenueResult.failed(
-                        src(),
-                        venue(),
-                        VenueError.of(
-                                Rejection.RATE_LIMITED,
-                                "no API credits left"
-                                        + " on " + venue() + " until " + Instant.ofEpochSecond(limits.reset())
-                                        + ": retry after rate_limits.reset"),
-                        limits);
+        VenueResult<T> result;
+        long covers;
+        lock.lock();
+        try {
+            result = callLocked(action);
+            covers = changeSequence;
+        } finally {
+            lock.unlock();
+        }
+        awaitCommit(covers);
+        return result;
+    }
+
+    /** Blocks (outside the account's lock) until changes up to {@code sequence} are committed, if group commit is on. */
+    private void awaitCommit(long sequence) {
+        Duration timeout = commitTimeout;
+        if (timeout == null || committedSequence >= sequence) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (commitMonitor) {
+            while (committedSequence < sequence) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warning("paper venue " + venue() + ": no commit within " + timeout
+                            + "; returning the result before it is saved");
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(commitMonitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            try {
-                T data = action.get();
-                return VenueResult.ok(src(), venue(), data, rateLimiter.state());
-            } catch (VenueRejection rejection) {
-                return VenueResult.failed(src(), venue(), rejection.toError(), rateLimiter.state());
-            }
-        });
+        }
+    }
+
+    private void changed() {
+        changeSequence++;
+        dirty = true;
+        Runnable wake = wakeCommitter;
+        if (wake != null) {
+            wake.run();
+        }
+    }
+
+    private <T> VenueResult<T> callLocked(Supplier<T> action) {
+        if (!rateLimiter.tryAcquire()) {
+            RateLimits limits = rateLimiter.state();
+            return VenueResult.failed(
+                    src(),
+                    venue(),
+                    VenueError.of(
+                            Rejection.RATE_LIMITED,
+                            "no API credits left"
+                                    + " on " + venue() + " until " + Instant.ofEpochSecond(limits.reset())
+                                    + ": retry after rate_limits.reset"),
+                    limits);
+        }
+        try {
+            T data = action.get();
+            return VenueResult.ok(src(), venue(), data, rateLimiter.state());
+        } catch (VenueRejection rejection) {
+            return VenueResult.failed(src(), venue(), rejection.toError(), rateLimiter.state());
+        }
     }
 
     private Map<String, BigDecimal> startingBalances() {
@@ -380,13 +476,13 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     private final class Dispatch implements PaperEvents {
         @Override
         public void order(OrderState order) {
-            dirty = true;
+            changed();
             publish(new VenueEvent.OrderUpdated(src(), venue(), order));
         }
 
         @Override
         public void fill(Fill fill) {
-            dirty = true;
+            changed();
             if (unsavedFills.size() == MAX_UNSAVED_FILLS) {
                 unsavedFills.pollFirst();
                 droppedFills++;
@@ -397,7 +493,7 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
 
         @Override
         public void position(PositionState position) {
-            dirty = true;
+            changed();
             publish(new VenueEvent.PositionUpdated(src(), venue(), position));
         }
     }

@@ -12,7 +12,9 @@ import dev.botlink.platform.venue.Side;
 import dev.botlink.platform.venue.VenueRejection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,12 +32,13 @@ import java.util.Map;
  */
 public final class PaperMatchingEngine {
 
-    private static final int FINISHED_ORDERS_KEPT = 1_000;
+    private static final int FINISHED_ORDERS_KEPT = PaperSnapshot.FINISHED_ORDERS_KEPT;
 
     private final InstantSource clock;
     private final PaperWallet wallet;
     private final LiquidityModel liquidity;
     private final int maxOpenOrdersPerSymbol;
+    private final long positionUpdateMillis;
     private final PaperEvents events;
     private final IdGenerator ids = new IdGenerator();
     private final Map<String, PaperOrder> open = new LinkedHashMap<>();
@@ -48,18 +51,24 @@ public final class PaperMatchingEngine {
     private final Map<String, RestingOrders> books = new HashMap<>();
     private final Map<String, TopOfBook> tops = new HashMap<>();
     private final OrderMargins orderMargins = new OrderMargins();
+    /** Orders finished since the last snapshot (at most the number remembered). */
+    private final ArrayDeque<PaperOrder> unsavedFinished = new ArrayDeque<>();
+
     private long sequence;
+    private long finishedSequence;
 
     PaperMatchingEngine(
             InstantSource clock,
             PaperWallet wallet,
             LiquidityModel liquidity,
             int maxOpenOrdersPerSymbol,
+            Duration positionUpdateInterval,
             PaperEvents events) {
         this.clock = clock;
         this.wallet = wallet;
         this.liquidity = liquidity;
         this.maxOpenOrdersPerSymbol = maxOpenOrdersPerSymbol;
+        this.positionUpdateMillis = positionUpdateInterval.toMillis();
         this.events = events;
     }
 
@@ -218,9 +227,13 @@ public final class PaperMatchingEngine {
             }
         }
         PaperPosition position = wallet.position(instrument);
-        position.markPrice = top.midPrice(instrument);
-        if (position.units != 0) {
-            liquidateIfDue(position, top);
+        long mark = top.bidTicks() + top.askTicks();
+        boolean moved = mark != position.markHalfTicks;
+        position.markHalfTicks = mark;
+        if (position.liquidationDue()) {
+            liquidate(position);
+        } else if (moved && position.units != 0) {
+            markMoved(position);
         }
     }
 
@@ -280,6 +293,19 @@ public final class PaperMatchingEngine {
         rest(order);
     }
 
+    /** Puts back a persisted finished order (oldest first), so cancelling it again answers its final state. */
+    void restoreFinished(PaperOrder order) {
+        finishedSequence = Math.max(finishedSequence, order.finishedSequence);
+        finished.put(order.id, order);
+    }
+
+    /** The orders finished since the last call, oldest first. */
+    List<PaperOrder> drainUnsavedFinished() {
+        List<PaperOrder> drained = new ArrayList<>(unsavedFinished);
+        unsavedFinished.clear();
+        return drained;
+    }
+
     TopOfBook top(String symbol) {
         return tops.get(symbol);
     }
@@ -336,42 +362,51 @@ public final class PaperMatchingEngine {
 
     private void execute(PaperOrder order, long units, long ticks, boolean maker) {
         Instrument instrument = order.instrument;
-        BigDecimal price = instrument.price(ticks);
         order.fill(units, ticks);
-        BigDecimal feeRate = maker ? instrument.makerFee() : instrument.takerFee();
-        PaperWallet.Booking booking = wallet.book(instrument, order.side.sign() * units, price, feeRate);
+        PaperPosition position = wallet.position(instrument);
+        long fee = wallet.book(
+                position, order.side.sign() * units, ticks, maker ? order.math.makerRate : order.math.takerRate);
+        String tradeId = ids.next();
+        if (!events.enabled()) {
+            return;
+        }
         long now = clock.millis();
         events.fill(new Fill(
-                ids.next(),
+                tradeId,
                 order.id,
                 instrument.symbol(),
                 order.side,
                 order.type,
-                price,
-                instrument.size(units),
+                order.math.price(ticks),
+                order.math.size(units),
                 maker,
-                booking.fee(),
+                order.math.amount(fee),
                 instrument.settleCurrency(),
                 false,
                 now));
         events.order(order.state());
-        events.position(wallet.position(instrument).state(now));
+        events.position(position.state(now));
     }
 
-    private void liquidateIfDue(PaperPosition position, TopOfBook top) {
-        Instrument instrument = position.instrument;
-        long liqTicks = position.liquidationTicks();
-        BigDecimal liqPrice = instrument.price(liqTicks);
-        boolean due = position.units > 0
-                ? position.markPrice.compareTo(liqPrice) <= 0
-                : position.markPrice.compareTo(liqPrice) >= 0;
-        if (!due) {
+    /** Sends a position_update for a new mark, at most one per position per {@code positionUpdateMillis}. */
+    private void markMoved(PaperPosition position) {
+        long now = clock.millis();
+        boolean throttled =
+                position.lastMarkUpdate != PaperPosition.NEVER && now - position.lastMarkUpdate < positionUpdateMillis;
+        if (throttled || !events.enabled()) {
             return;
         }
+        position.lastMarkUpdate = now;
+        events.position(position.state(now));
+    }
+
+    private void liquidate(PaperPosition position) {
+        Instrument instrument = position.instrument;
+        long liqTicks = position.liquidationTicks();
         cancel(null, instrument.symbol());
         long units = -position.units;
         Side side = units > 0 ? Side.BUY : Side.SELL;
-        wallet.book(instrument, units, liqPrice, BigDecimal.ZERO);
+        wallet.book(position, units, liqTicks, 0);
         long now = clock.millis();
         events.fill(new Fill(
                 ids.next(),
@@ -379,10 +414,10 @@ public final class PaperMatchingEngine {
                 instrument.symbol(),
                 side,
                 OrderType.MARKET,
-                liqPrice,
+                instrument.price(liqTicks),
                 instrument.size(Math.abs(units)),
                 false,
-                BigDecimal.ZERO,
+                position.math.amount(0),
                 instrument.settleCurrency(),
                 true,
                 now));
@@ -408,27 +443,33 @@ public final class PaperMatchingEngine {
 
     private void finish(PaperOrder order) {
         open.remove(order.id);
+        order.finishedSequence = ++finishedSequence;
         finished.put(order.id, order);
+        if (unsavedFinished.size() == FINISHED_ORDERS_KEPT) {
+            unsavedFinished.pollFirst();
+        }
+        unsavedFinished.addLast(order);
     }
 
     private void checkMargin(Instrument instrument, Side side, long units, long ticks) {
-        long position = wallet.position(instrument).units;
+        PaperPosition held = wallet.position(instrument);
+        long position = held.units;
         long reducing = Long.signum(position) == -side.sign() ? Math.min(units, Math.abs(position)) : 0;
         long opening = units - reducing;
         if (opening == 0) {
             return;
         }
-        BigDecimal notional = instrument.value(opening, instrument.price(ticks)).abs();
-        BigDecimal required =
-                instrument.settle(notional.multiply(instrument.initMargin().add(instrument.takerFee())));
+        ContractMath math = held.math;
+        long notional = Math.abs(math.value(opening, ticks));
+        long required = math.settledShare(notional, math.initRate + math.takerRate);
         String currency = instrument.settleCurrency();
-        BigDecimal free = instrument.settle(wallet.freeMargin(currency).subtract(orderMargins.reserved(currency)));
-        if (required.compareTo(free) > 0) {
+        long free = wallet.freeMargin(currency) - orderMargins.reserved(currency);
+        if (required > free) {
             throw new VenueRejection(
                     Rejection.INSUFFICIENT_MARGIN,
-                    "this order needs " + required.toPlainString()
+                    "this order needs " + math.amount(required).toPlainString()
                             + " " + currency + " of margin but "
-                            + free.max(BigDecimal.ZERO).toPlainString() + " "
+                            + math.amount(Math.max(free, 0)).toPlainString() + " "
                             + currency + " is free: reduce the size, cancel orders or close positions");
         }
     }

@@ -12,6 +12,7 @@ final class PaperOrder {
 
     final String id;
     final Instrument instrument;
+    final ContractMath math;
     final Side side;
     final OrderType type;
     final boolean postOnly;
@@ -25,15 +26,21 @@ final class PaperOrder {
     long sequence;
 
     long time;
+    /** Order in which orders finished on this account (0 while open). */
+    long finishedSequence;
+
     OrderStatus status = OrderStatus.NEW;
-    /** Sum of fill value (price·units) for the average price of market orders. */
-    BigDecimal filledNotional = BigDecimal.ZERO;
+    /** Sum of ticks·units over fills, for the average price of market orders (exact; overflow throws). */
+    long filledTicksUnits;
+    /** Initial margin this order reserves while it rests, in whole settlement units (see {@link OrderMargins}). */
+    long reservedMargin;
     /** Price of the first fill while every fill was at it (the common case: no division for the average). */
     private long onlyFillTicks = -1;
 
     PaperOrder(String id, Instrument instrument, Side side, OrderType type, boolean postOnly, String text) {
         this.id = id;
         this.instrument = instrument;
+        this.math = ContractMath.of(instrument);
         this.side = side;
         this.type = type;
         this.postOnly = postOnly;
@@ -47,7 +54,7 @@ final class PaperOrder {
     void fill(long units, long atTicks) {
         onlyFillTicks = filledUnits == 0 ? atTicks : (onlyFillTicks == atTicks ? atTicks : Long.MIN_VALUE);
         filledUnits += units;
-        filledNotional = filledNotional.add(instrument.price(atTicks).multiply(BigDecimal.valueOf(units)));
+        filledTicksUnits = Math.addExact(filledTicksUnits, Math.multiplyExact(atTicks, units));
         status = filledUnits == sizeUnits ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
     }
 
@@ -56,24 +63,34 @@ final class PaperOrder {
             return null;
         }
         if (onlyFillTicks >= 0) {
-            return instrument.price(onlyFillTicks);
+            return math.price(onlyFillTicks);
         }
-        return filledNotional
+        return filledNotional()
                 .divide(BigDecimal.valueOf(filledUnits), Instrument.VALUE_MATH)
                 .stripTrailingZeros();
     }
 
+    /** Sum of price·size units over fills, as a decimal (persisted with open orders). */
+    BigDecimal filledNotional() {
+        return instrument.tickSize().multiply(BigDecimal.valueOf(filledTicksUnits));
+    }
+
+    /** Puts back a persisted {@link #filledNotional()}. */
+    void restoreFilledNotional(BigDecimal notional) {
+        filledTicksUnits = notional.divide(instrument.tickSize()).longValueExact();
+    }
+
     OrderState state() {
-        BigDecimal price = type == OrderType.MARKET ? averagePrice() : instrument.price(priceTicks);
+        BigDecimal price = type == OrderType.MARKET ? averagePrice() : math.price(priceTicks);
         return new OrderState(
                 id,
                 instrument.symbol(),
                 side,
                 type,
                 price,
-                instrument.size(sizeUnits),
-                instrument.size(remainUnits()),
-                instrument.size(filledUnits),
+                math.size(sizeUnits),
+                math.size(remainUnits()),
+                math.size(filledUnits),
                 status,
                 postOnly,
                 text,

@@ -6,125 +6,130 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One symbol's position. {@code entryValue} accumulates {@link Instrument#value} of every opening fill, so entry
- * price and PnL stay exact for linear and inverse contracts alike (the inverse average entry is harmonic).
+ * One symbol's position, in scaled longs (see {@link ContractMath}). {@code entryValue} accumulates the value of
+ * every opening fill, so the entry price is the exact average (harmonic for inverse contracts) of the booked fill
+ * values. Closing part of a position takes its share of the entry value, rounded half-even to a value unit; the
+ * remainder stays with what is still open, so over a position's life realised PnL is exactly the exit values less the
+ * entry values.
  */
 final class PaperPosition {
 
+    static final long NEVER = Long.MIN_VALUE;
+
+    /** No mark yet. */
+    static final long NO_MARK = -1;
+
     final Instrument instrument;
+    final ContractMath math;
     long units;
-    BigDecimal entryValue = BigDecimal.ZERO;
-    /** Realised PnL booked to the wallet, in the settlement currency at its precision. */
-    BigDecimal realisedPnl = BigDecimal.ZERO;
+    /** Sum of opening fills' values, in value units. */
+    long entryValue;
+    /** Realised PnL booked to the wallet, in whole settlement units. */
+    long realisedPnl;
+    /** Mark price (the quote's mid) in half ticks: bid ticks + ask ticks. */
+    long markHalfTicks = NO_MARK;
 
-    BigDecimal markPrice;
-    /** Entry price and liquidation ticks derived from units and entry value; null until needed after a change. */
-    private BigDecimal entryPrice;
+    /** Time of the last position_update sent for a mark move, for throttling. */
+    long lastMarkUpdate = NEVER;
 
+    private boolean derivedStale = true;
     private long liquidationTicks;
 
     PaperPosition(Instrument instrument) {
         this.instrument = instrument;
+        this.math = ContractMath.of(instrument);
     }
 
-    /**
-     * Applies a signed fill and returns the realised PnL it closes, rounded to the settlement precision (the
-     * rounding is booked: the wallet receives exactly what is returned).
-     */
-    BigDecimal apply(long signedUnits, BigDecimal price) {
-        BigDecimal realised = BigDecimal.ZERO;
+    /** Applies a signed fill at {@code ticks} and returns the realised PnL it closes, in whole settlement units. */
+    long apply(long signedUnits, long ticks) {
+        long realised = 0;
         long open = signedUnits;
         if (units != 0 && Long.signum(units) != Long.signum(signedUnits)) {
             long closing = Long.signum(units) * Math.min(Math.abs(signedUnits), Math.abs(units));
-            BigDecimal entryShare = entryValue
-                    .multiply(BigDecimal.valueOf(closing))
-                    .divide(BigDecimal.valueOf(units), Instrument.VALUE_MATH);
-            realised = instrument.settle(instrument.value(closing, price).subtract(entryShare));
+            long entryShare = closing == units
+                    ? entryValue
+                    : ExactLongs.mulDiv(entryValue, closing, units, RoundingMode.HALF_EVEN);
+            realised = math.settle(math.value(closing, ticks) - entryShare);
             units -= closing;
-            entryValue = units == 0 ? BigDecimal.ZERO : entryValue.subtract(entryShare);
+            entryValue -= entryShare;
             open = signedUnits + closing;
         }
         if (open != 0) {
             units += open;
-            entryValue = entryValue.add(instrument.value(open, price));
+            entryValue = Math.addExact(entryValue, math.value(open, ticks));
         }
-        realisedPnl = realisedPnl.add(realised);
-        entryPrice = null;
+        realisedPnl += realised;
+        derivedStale = true;
         return realised;
     }
 
     /** Puts back a persisted position. */
-    void restore(long restoredUnits, BigDecimal restoredEntryValue, BigDecimal restoredRealisedPnl) {
+    void restore(long restoredUnits, long restoredEntryValue, long restoredRealisedPnl) {
         units = restoredUnits;
         entryValue = restoredEntryValue;
         realisedPnl = restoredRealisedPnl;
-        entryPrice = null;
+        derivedStale = true;
     }
 
+    /** Average entry price rounded half-even to 8 decimals (edges only: events and fetch_positions). */
     BigDecimal entryPrice() {
-        if (units == 0) {
+        return units == 0 ? null : math.entryPrice(units, entryValue);
+    }
+
+    BigDecimal markPrice() {
+        if (markHalfTicks == NO_MARK) {
             return null;
         }
-        if (entryPrice == null) {
-            entryPrice = instrument.priceOf(units, entryValue);
-            liquidationTicks = computeLiquidationTicks();
-        }
-        return entryPrice;
+        return math.halfTicksPrice(markHalfTicks);
     }
 
-    BigDecimal unrealisedPnl() {
-        if (units == 0 || markPrice == null) {
-            return BigDecimal.ZERO;
+    /** Unrealised PnL at the mark in whole settlement units (0 without a mark). */
+    long unrealisedPnl() {
+        if (units == 0 || markHalfTicks == NO_MARK) {
+            return 0;
         }
-        return instrument.settle(instrument.value(units, markPrice).subtract(entryValue));
+        return math.unrealised(units, entryValue, markHalfTicks);
     }
 
-    /** Initial margin the position holds: |entry value| times the initial margin rate. */
-    BigDecimal margin() {
-        return entryValue.abs().multiply(instrument.initMargin());
+    /** Initial margin the position holds: |entry value| times the initial margin rate, in settlement units. */
+    long margin() {
+        return math.settledShare(Math.abs(entryValue), math.initRate);
     }
 
     /**
      * Where the position's loss reaches its initial margin less the maintenance margin; rounded to the tick towards
-     * the entry price, so a paper position is liquidated no later than the formula says.
+     * the entry price, so a paper position is liquidated no later than the formula says. Cached until the next fill.
      */
     long liquidationTicks() {
-        entryPrice();
+        if (derivedStale) {
+            liquidationTicks = math.liquidationTicks(units, entryValue);
+            derivedStale = false;
+        }
         return liquidationTicks;
     }
 
-    private long computeLiquidationTicks() {
-        BigDecimal entry = entryPrice;
-        BigDecimal cushion = instrument.initMargin().subtract(instrument.maintMargin());
-        boolean isLong = units > 0;
-        BigDecimal liq;
-        if (instrument.isInverse()) {
-            BigDecimal factor = isLong ? BigDecimal.ONE.add(cushion) : BigDecimal.ONE.subtract(cushion);
-            liq = entry.divide(factor, Instrument.VALUE_MATH);
-        } else {
-            liq = entry.multiply(isLong ? BigDecimal.ONE.subtract(cushion) : BigDecimal.ONE.add(cushion));
+    /** Whether the mark has reached the liquidation price. */
+    boolean liquidationDue() {
+        if (units == 0 || markHalfTicks == NO_MARK) {
+            return false;
         }
-        RoundingMode towardsEntry = isLong ? RoundingMode.CEILING : RoundingMode.FLOOR;
-        return liq.divide(instrument.tickSize(), 0, towardsEntry).longValueExact();
+        long liqHalfTicks = 2 * liquidationTicks();
+        return units > 0 ? markHalfTicks <= liqHalfTicks : markHalfTicks >= liqHalfTicks;
     }
 
     PositionState state(long time) {
         BigDecimal entry = entryPrice();
-        BigDecimal liq = units == 0 ? null : instrument.price(liquidationTicks());
-        BigDecimal mark = markPrice == null ? entry : markPrice;
+        BigDecimal liq = units == 0 ? null : math.price(liquidationTicks());
+        BigDecimal mark = markHalfTicks == NO_MARK ? entry : markPrice();
         return new PositionState(
                 instrument.symbol(),
-                instrument.size(units),
-                round(entry),
+                math.size(units),
+                entry,
                 mark,
                 liq,
-                unrealisedPnl(),
-                realisedPnl,
+                math.amount(unrealisedPnl()),
+                math.amount(realisedPnl),
                 instrument.settleCurrency(),
                 time);
-    }
-
-    private static BigDecimal round(BigDecimal price) {
-        return price == null ? null : price.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
     }
 }

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param maxOpenOrdersPerSymbol open orders allowed per account and symbol
  * @param depthLevels levels of the liquidity model a taker order can walk
  * @param candlePage most candles one {@code fetch_candles} returns
+ * @param positionUpdateInterval least time between two {@code position_update}s of one open position caused by mark
+ *     moves alone (fills always send one)
  */
 public record PaperSettings(
         BigDecimal startingUsd,
@@ -21,15 +23,42 @@ public record PaperSettings(
         Duration rateWindow,
         int maxOpenOrdersPerSymbol,
         int depthLevels,
-        int candlePage) {
+        int candlePage,
+        Duration positionUpdateInterval) {
 
     public static PaperSettings defaults() {
         return new PaperSettings(
-                new BigDecimal("100000"), new BigDecimal("90000"), 120, Duration.ofMinutes(1), 200, 500, 1000);
+                new BigDecimal("100000"),
+                new BigDecimal("90000"),
+                120,
+                Duration.ofMinutes(1),
+                200,
+                500,
+                1000,
+                Duration.ofSeconds(1));
     }
 
     public PaperSettings withRateLimit(int credits) {
         return new PaperSettings(
-                startingUsd, fallbackBtcPrice, credits, rateWindow, maxOpenOrdersPerSymbol, depthLevels, candlePage);
+                startingUsd,
+                fallbackBtcPrice,
+                credits,
+                rateWindow,
+                maxOpenOrdersPerSymbol,
+                depthLevels,
+                candlePage,
+                positionUpdateInterval);
+    }
+
+    public PaperSettings withPositionUpdateInterval(Duration interval) {
+        return new PaperSettings(
+                startingUsd,
+                fallbackBtcPrice,
+                rateLimit,
+                rateWindow,
+                maxOpenOrdersPerSymbol,
+                depthLevels,
+                candlePage,
+                interval);
     }
 }

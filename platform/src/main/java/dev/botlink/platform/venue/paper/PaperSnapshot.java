@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Everything a paper account needs to resume after a restart: its wallet ledger, positions and open orders (the
- * current state) and the fills since the previous snapshot (history, appended). Immutable.
+ * current state), the orders finished since the previous snapshot (appended; the store keeps the last
+ * {@link #FINISHED_ORDERS_KEPT}, which a loaded snapshot carries) and the fills since the previous snapshot (history,
+ * appended). Immutable.
  */
 public record PaperSnapshot(
         String venueKey,
@@ -15,7 +17,14 @@ public record PaperSnapshot(
         List<BalanceRow> balances,
         List<PositionRow> positions,
         List<OrderRow> openOrders,
+        List<FinishedOrderRow> finishedOrders,
         List<Fill> newFills) {
+
+    /** Finished orders remembered per account, so cancelling one again answers its final state. */
+    public static final int FINISHED_ORDERS_KEPT = 1_000;
+
+    /** A filled or cancelled order; {@code finishedSequence} orders them per account, oldest first. */
+    public record FinishedOrderRow(OrderRow order, String status, long finishedSequence) {}
 
     /** One currency of the ledger: {@code balance = deposited + realised - fees}. */
     public record BalanceRow(

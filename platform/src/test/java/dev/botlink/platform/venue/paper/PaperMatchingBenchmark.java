@@ -9,7 +9,10 @@ import dev.botlink.platform.marketdata.SimulatedMarket;
 import dev.botlink.platform.venue.ExchangeCommand.CancelOrders;
 import dev.botlink.platform.venue.ExchangeCommand.CreateLimitOrder;
 import dev.botlink.platform.venue.ExchangeCommand.CreateMarketOrder;
+import dev.botlink.platform.venue.Fill;
 import dev.botlink.platform.venue.Instrument;
+import dev.botlink.platform.venue.OrderState;
+import dev.botlink.platform.venue.PositionState;
 import dev.botlink.platform.venue.Side;
 import dev.botlink.platform.venue.VenueConfig;
 import dev.botlink.platform.venue.VenueEvent;
@@ -17,7 +20,9 @@ import dev.botlink.platform.venue.VenueResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Benchmark harness of the paper venue (run by {@code ./botlink mvn -B -pl platform -Pbench test}; not a test).
@@ -36,8 +41,17 @@ public final class PaperMatchingBenchmark {
     public static void main(String[] args) {
         System.out.println("| Workload (one symbol, one thread) | ops/s (best of " + ROUNDS + ") |");
         System.out.println("|---|---|");
+        // Baseline (BigDecimal money, BaselineMatchingEngine) and current engine interleaved, so both see the same
+        // JIT state and machine load.
+        report("baseline engine: limit order rests, then is cancelled (2 ops)", () -> baselineRestCancel());
         report("engine: limit order rests, then is cancelled (2 ops)", PaperMatchingBenchmark::engineRestCancel);
-        report("engine: market order fills at the top of book", PaperMatchingBenchmark::engineMarket);
+        report("baseline engine: market order fills at the top of book", () -> baselineMarket(BaselineEvents.NONE));
+        report("engine: market order fills at the top of book", () -> engineMarket(PaperEvents.NONE));
+        Object[] events = new Object[1];
+        report(
+                "baseline engine: market order, its 3 events built",
+                () -> baselineMarket(new CountingBaselineEvents(events)));
+        report("engine: market order, its 3 events built", () -> engineMarket(new CountingEvents(events)));
         report(
                 "engine: limit order rests, a public trade fills it (1 op + 1 trade)",
                 PaperMatchingBenchmark::engineRestThenTrade);
@@ -67,12 +81,83 @@ public final class PaperMatchingBenchmark {
     }
 
     private static PaperMatchingEngine engine(SimulatedClock clock, Instrument instrument) {
-        PaperWallet wallet = new PaperWallet();
-        wallet.reset(java.util.Map.of(instrument.settleCurrency(), new BigDecimal("1000000000")));
-        PaperMatchingEngine engine =
-                new PaperMatchingEngine(clock, wallet, new LiquidityModel(500), 1_000_000, PaperEvents.NONE);
+        return engine(clock, instrument, PaperEvents.NONE);
+    }
+
+    private static PaperMatchingEngine engine(SimulatedClock clock, Instrument instrument, PaperEvents events) {
+        PaperWallet wallet = new PaperWallet(List.of(instrument));
+        wallet.reset(Map.of(instrument.settleCurrency(), new BigDecimal("1000000000")));
+        PaperMatchingEngine engine = new PaperMatchingEngine(
+                clock, wallet, new LiquidityModel(500), 1_000_000, java.time.Duration.ofSeconds(1), events);
         engine.onQuote(instrument, quote(instrument.symbol(), clock.millis()));
         return engine;
+    }
+
+    private static BaselineMatchingEngine baseline(SimulatedClock clock, Instrument instrument, BaselineEvents events) {
+        BaselineWallet wallet = new BaselineWallet();
+        wallet.reset(Map.of(instrument.settleCurrency(), new BigDecimal("1000000000")));
+        BaselineMatchingEngine engine =
+                new BaselineMatchingEngine(clock, wallet, new LiquidityModel(500), 1_000_000, events);
+        engine.onQuote(instrument, quote(instrument.symbol(), clock.millis()));
+        return engine;
+    }
+
+    private static long baselineRestCancel() {
+        SimulatedClock clock = new SimulatedClock(START);
+        Instrument instrument = xbtusdt();
+        BaselineMatchingEngine engine = baseline(clock, instrument, BaselineEvents.NONE);
+        for (int i = 0; i < OPS / 2; i++) {
+            String id = engine.submitLimit(instrument, Side.BUY, 1000, 99_000 - (i % 100), false, null)
+                    .orderId();
+            engine.cancel(id, null);
+        }
+        return OPS;
+    }
+
+    private static long baselineMarket(BaselineEvents events) {
+        SimulatedClock clock = new SimulatedClock(START);
+        Instrument instrument = xbtusdt();
+        BaselineMatchingEngine engine = baseline(clock, instrument, events);
+        for (int i = 0; i < OPS; i++) {
+            engine.submitMarket(instrument, i % 2 == 0 ? Side.BUY : Side.SELL, 1000);
+        }
+        return OPS;
+    }
+
+    /** Wraps each change in the port's event, as the paper client does, and keeps the last one. */
+    private record CountingEvents(Object[] sink) implements PaperEvents {
+        @Override
+        public void order(OrderState order) {
+            sink[0] = new VenueEvent.OrderUpdated("bitmex", "BitMEX", order);
+        }
+
+        @Override
+        public void fill(Fill fill) {
+            sink[0] = new VenueEvent.OrderFilled("bitmex", "BitMEX", fill);
+        }
+
+        @Override
+        public void position(PositionState position) {
+            sink[0] = new VenueEvent.PositionUpdated("bitmex", "BitMEX", position);
+        }
+    }
+
+    /** {@link CountingEvents} for the baseline engine. */
+    private record CountingBaselineEvents(Object[] sink) implements BaselineEvents {
+        @Override
+        public void order(OrderState order) {
+            sink[0] = new VenueEvent.OrderUpdated("bitmex", "BitMEX", order);
+        }
+
+        @Override
+        public void fill(Fill fill) {
+            sink[0] = new VenueEvent.OrderFilled("bitmex", "BitMEX", fill);
+        }
+
+        @Override
+        public void position(PositionState position) {
+            sink[0] = new VenueEvent.PositionUpdated("bitmex", "BitMEX", position);
+        }
     }
 
     private static MarketQuote quote(String sym, long time) {
@@ -101,10 +186,10 @@ public final class PaperMatchingBenchmark {
         return OPS;
     }
 
-    private static long engineMarket() {
+    private static long engineMarket(PaperEvents events) {
         SimulatedClock clock = new SimulatedClock(START);
         Instrument instrument = xbtusdt();
-        PaperMatchingEngine engine = engine(clock, instrument);
+        PaperMatchingEngine engine = engine(clock, instrument, events);
         for (int i = 0; i < OPS; i++) {
             engine.submitMarket(instrument, i % 2 == 0 ? Side.BUY : Side.SELL, 1000);
         }

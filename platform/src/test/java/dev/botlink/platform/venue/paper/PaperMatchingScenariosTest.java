@@ -276,6 +276,39 @@ class PaperMatchingScenariosTest {
                             .containsEntry("remain_size", 0.0)
                             .containsKeys("order_price", "order_size", "order_type", "order_id");
                 }),
+                row("mark moves stream position updates with the new unrealised PnL, at most one a second", desk -> {
+                    ok(desk.market(USDT_PERP, Side.BUY, "1000"));
+                    int afterFill =
+                            desk.events(VenueEvent.PositionUpdated.class).size();
+                    desk.clock.advance(1000);
+                    desk.market.quote(USDT_PERP, "51000", "5000", "51000.5", "1000");
+                    List<VenueEvent.PositionUpdated> updates = desk.events(VenueEvent.PositionUpdated.class);
+                    assertThat(updates).hasSize(afterFill + 1);
+                    // 1000 x 0.000001 x (51000.25 - 50000.5) = 0.99975 USDT
+                    assertThat(updates.getLast().position().unrealisedPnl()).isEqualByComparingTo("0.99975");
+                    assertThat(updates.getLast().data()).containsEntry("mark_price", 51000.25);
+                    desk.clock.advance(500);
+                    desk.market.quote(USDT_PERP, "52000", "5000", "52000.5", "1000");
+                    assertThat(desk.events(VenueEvent.PositionUpdated.class))
+                            .as("throttled: half a second after the last one")
+                            .hasSize(afterFill + 1);
+                    desk.clock.advance(500);
+                    desk.market.quote(USDT_PERP, "52000", "5000", "52000.5", "1000");
+                    assertThat(desk.events(VenueEvent.PositionUpdated.class))
+                            .as("an unchanged mark sends nothing")
+                            .hasSize(afterFill + 1);
+                    desk.market.quote(USDT_PERP, "52500", "5000", "52500.5", "1000");
+                    assertThat(desk.events(VenueEvent.PositionUpdated.class)
+                                    .getLast()
+                                    .position()
+                                    .unrealisedPnl())
+                            .isEqualByComparingTo("2.49975");
+                }),
+                row("a flat account gets no position updates from mark moves", desk -> {
+                    desk.clock.advance(5000);
+                    desk.market.quote(USDT_PERP, "51000", "5000", "51000.5", "1000");
+                    assertThat(desk.events(VenueEvent.PositionUpdated.class)).isEmpty();
+                }),
                 row("a reset wallet starts again at 100,000 USD", desk -> {
                     ok(desk.market(USDT_PERP, Side.BUY, "1000"));
                     ok(desk.limit(USDT_PERP, Side.BUY, "1000", "40000"));

@@ -3,6 +3,7 @@ package dev.botlink.platform.venue.paper.persistence;
 import dev.botlink.platform.venue.Fill;
 import dev.botlink.platform.venue.paper.PaperSnapshot;
 import dev.botlink.platform.venue.paper.PaperSnapshot.BalanceRow;
+import dev.botlink.platform.venue.paper.PaperSnapshot.FinishedOrderRow;
 import dev.botlink.platform.venue.paper.PaperSnapshot.OrderRow;
 import dev.botlink.platform.venue.paper.PaperSnapshot.PositionRow;
 import dev.botlink.platform.venue.paper.PaperStateStore;
@@ -17,8 +18,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * {@link PaperStateStore} on the platform database (tables of migration V2), in plain JDBC: one transaction per
- * snapshot, replacing the account's current state and appending its new fills in JDBC batches.
+ * {@link PaperStateStore} on the platform database (tables of migrations V2 and V20), in plain JDBC: one transaction
+ * per snapshot, replacing the account's current state and appending its newly finished orders (pruned to the newest
+ * {@link PaperSnapshot#FINISHED_ORDERS_KEPT}) and new fills in JDBC batches.
  */
 public final class JdbcPaperStateStore implements PaperStateStore {
 
@@ -35,6 +37,7 @@ public final class JdbcPaperStateStore implements PaperStateStore {
             connection.setAutoCommit(false);
             try {
                 replaceState(connection, snapshot);
+                appendFinishedOrders(connection, snapshot);
                 appendFills(connection, snapshot);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
@@ -71,6 +74,7 @@ public final class JdbcPaperStateStore implements PaperStateStore {
                     balances(connection, venueKey),
                     positions(connection, venueKey),
                     orders(connection, venueKey),
+                    finishedOrders(connection, venueKey),
                     List.of()));
         } catch (SQLException e) {
             throw new IllegalStateException("loading paper venue " + venueKey + " failed", e);
@@ -141,6 +145,75 @@ public final class JdbcPaperStateStore implements PaperStateStore {
             }
             insert.executeBatch();
         }
+    }
+
+    private static void appendFinishedOrders(Connection connection, PaperSnapshot snapshot) throws SQLException {
+        List<FinishedOrderRow> finished = snapshot.finishedOrders();
+        if (finished.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("insert into paper_finished_orders (venue_key,"
+                + " order_id, finished_seq, status, sym, side, order_type, post_only, text, price_ticks, size_units,"
+                + " filled_units, sequence_no, time_ms, filled_notional)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (FinishedOrderRow finishedRow : finished) {
+                OrderRow row = finishedRow.order();
+                insert.setString(1, snapshot.venueKey());
+                insert.setString(2, row.orderId());
+                insert.setLong(3, finishedRow.finishedSequence());
+                insert.setString(4, finishedRow.status());
+                insert.setString(5, row.sym());
+                insert.setString(6, row.side());
+                insert.setString(7, row.orderType());
+                insert.setBoolean(8, row.postOnly());
+                insert.setString(9, row.text());
+                insert.setLong(10, row.priceTicks());
+                insert.setLong(11, row.sizeUnits());
+                insert.setLong(12, row.filledUnits());
+                insert.setLong(13, row.sequence());
+                insert.setLong(14, row.time());
+                insert.setString(15, row.filledNotional().toString());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        long newest = finished.getLast().finishedSequence();
+        try (PreparedStatement prune = connection.prepareStatement(
+                "delete from paper_finished_orders where venue_key = ? and finished_seq <= ?")) {
+            prune.setString(1, snapshot.venueKey());
+            prune.setLong(2, newest - PaperSnapshot.FINISHED_ORDERS_KEPT);
+            prune.executeUpdate();
+        }
+    }
+
+    private static List<FinishedOrderRow> finishedOrders(Connection connection, String key) throws SQLException {
+        List<FinishedOrderRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("select order_id, sym, side, order_type,"
+                + " post_only, text, price_ticks, size_units, filled_units, sequence_no, time_ms, filled_notional,"
+                + " status, finished_seq from paper_finished_orders where venue_key = ?"
+                + " order by finished_seq desc limit " + PaperSnapshot.FINISHED_ORDERS_KEPT)) {
+            select.setString(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    OrderRow order = new OrderRow(
+                            row.getString(1),
+                            row.getString(2),
+                            row.getString(3),
+                            row.getString(4),
+                            row.getBoolean(5),
+                            row.getString(6),
+                            row.getLong(7),
+                            row.getLong(8),
+                            row.getLong(9),
+                            0,
+                            row.getLong(10),
+                            row.getLong(11),
+                            new BigDecimal(row.getString(12)));
+                    rows.add(new FinishedOrderRow(order, row.getString(13), row.getLong(14)));
+                }
+            }
+        }
+        return rows.reversed();
     }
 
     private static void appendFills(Connection connection, PaperSnapshot snapshot) throws SQLException {

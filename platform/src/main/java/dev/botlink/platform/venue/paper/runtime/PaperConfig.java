@@ -36,9 +36,20 @@ public interface PaperConfig {
     @WithDefault("1000")
     int candlePage();
 
-    /** How often changed paper accounts are saved. */
+    /** Least time between two position_updates of one open position caused by mark moves alone. */
+    @WithDefault("PT1S")
+    Duration positionUpdateInterval();
+
+    /** How long after a failed save of paper accounts the next attempt is made. */
     @WithDefault("PT1S")
     Duration flushInterval();
+
+    /**
+     * Longest time a Link call that changed a paper account waits for the group commit that saves its change; after
+     * it the result is returned unsaved (and a warning logged).
+     */
+    @WithDefault("PT5S")
+    Duration commitTimeout();
 
     /** Most paper venues open at once in this platform instance. */
     @WithDefault("10000")
@@ -52,6 +63,7 @@ public interface PaperConfig {
                 rateWindow(),
                 maxOpenOrdersPerSymbol(),
                 depthLevels(),
-                candlePage());
+                candlePage(),
+                positionUpdateInterval());
     }
 }

@@ -10,15 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * The paper venues of this platform instance: one {@link PaperExchangeClient} per account and venue name, restored
- * from the database on first use, trading on the {@link SimulatedMarketRuntime}, saved every
- * {@code botlink.paper.flush-interval} and on shutdown.
+ * from the database on first use, trading on the {@link SimulatedMarketRuntime}, saved by group commit (a call that
+ * changed an account returns once its change is in the database; see {@link PaperPersister}) and on shutdown.
  */
 @ApplicationScoped
 public class PaperVenueRuntime {
@@ -27,18 +24,12 @@ public class PaperVenueRuntime {
     private final SimulatedMarketRuntime market;
     private final PaperPersister persister;
     private final Map<String, PaperExchangeClient> venues = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "paper-flush");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     PaperVenueRuntime(PaperConfig config, SimulatedMarketRuntime market, DataSource dataSource) {
         this.config = config;
         this.market = market;
         this.persister = new PaperPersister(new JdbcPaperStateStore(dataSource));
-        long period = config.flushInterval().toMillis();
-        flusher.scheduleWithFixedDelay(persister::flushDirty, period, period, TimeUnit.MILLISECONDS);
+        persister.start(config.commitTimeout(), config.flushInterval());
     }
 
     /**
@@ -68,8 +59,7 @@ public class PaperVenueRuntime {
 
     @PreDestroy
     void stop() {
-        flusher.shutdownNow();
-        persister.flushDirty();
+        persister.stop();
         venues.values().forEach(PaperExchangeClient::close);
     }
 }
