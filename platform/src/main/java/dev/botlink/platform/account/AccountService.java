@@ -3,6 +3,7 @@ package dev.botlink.platform.account;
 import dev.botlink.platform.secret.SecretBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -23,6 +24,14 @@ public class AccountService {
 
     public record AccountSecrets(String apiKey, String webhookSecret) {}
 
+    public enum SecretKind {
+        API_KEY,
+        WEBHOOK_SECRET
+    }
+
+    /** Fired inside the rotating transaction: features holding connections opened with the old secret close them. */
+    public record SecretRotated(long accountId, SecretKind secret) {}
+
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{2,31}");
     private static final int MIN_PASSWORD = 8;
     private static final int MAX_PASSWORD = 256;
@@ -34,6 +43,9 @@ public class AccountService {
     private final Clock clock;
     private final Duration sessionLifetime;
     private final Event<AccountCreated> created;
+
+    @Inject
+    Event<SecretRotated> rotated;
 
     public AccountService(
             SecretBox secrets,
@@ -155,12 +167,14 @@ public class AccountService {
     @Transactional
     public void rotateApiKey(long accountId) {
         setApiKey(Account.findById(accountId), newApiKey());
+        rotated.fire(new SecretRotated(accountId, SecretKind.API_KEY));
     }
 
     /** A new webhook secret; the old one stops working at once. */
     @Transactional
     public void rotateWebhookSecret(long accountId) {
         setWebhookSecret(Account.findById(accountId), newWebhookSecret());
+        rotated.fire(new SecretRotated(accountId, SecretKind.WEBHOOK_SECRET));
     }
 
     private String newApiKey() {

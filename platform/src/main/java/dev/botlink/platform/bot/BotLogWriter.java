@@ -3,6 +3,7 @@ package dev.botlink.platform.bot;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -37,8 +38,13 @@ public class BotLogWriter {
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Map<Long, AtomicLong> dropped = new ConcurrentHashMap<>();
     private final Map<Long, Integer> writtenSinceTrim = new HashMap<>();
+    private final Event<BotActivity.Logged> stored;
     private volatile boolean running = true;
     private Thread writer;
+
+    public BotLogWriter(Event<BotActivity.Logged> stored) {
+        this.stored = stored;
+    }
 
     void start(@Observes StartupEvent started) {
         writer = Thread.ofPlatform().daemon().name("bot-log-writer").start(this::writeLoop);
@@ -93,6 +99,7 @@ public class BotLogWriter {
     }
 
     private void write(List<Pending> batch) {
+        List<BotLogLine> lines = new ArrayList<>(batch.size());
         QuarkusTransaction.requiringNew().run(() -> {
             for (Pending pending : batch) {
                 BotLogLine line = new BotLogLine();
@@ -101,9 +108,13 @@ public class BotLogWriter {
                 line.level = pending.level();
                 line.message = pending.message();
                 line.persist();
+                lines.add(line);
                 writtenSinceTrim.merge(pending.botId(), 1, Integer::sum);
             }
         });
+        for (BotLogLine line : lines) {
+            stored.fire(new BotActivity.Logged(line.botId, line.id, line.at, line.level, line.message));
+        }
         trimLongLogs();
     }
 

@@ -5,6 +5,7 @@ import dev.botlink.platform.file.FilePath;
 import dev.botlink.platform.file.FileService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -29,12 +30,15 @@ public class BotService implements BotRuntimeEvents {
     private final FileService files;
     private final BotRuntime runtime;
     private final BotLogWriter logs;
+    private final Event<BotActivity.StatusChanged> statusChanges;
     private final Clock clock = Clock.systemUTC();
 
-    public BotService(FileService files, BotRuntime runtime, BotLogWriter logs) {
+    public BotService(
+            FileService files, BotRuntime runtime, BotLogWriter logs, Event<BotActivity.StatusChanged> statusChanges) {
         this.files = files;
         this.runtime = runtime;
         this.logs = logs;
+        this.statusChanges = statusChanges;
     }
 
     void resumeAfterRestart(@Observes StartupEvent started) {
@@ -50,7 +54,10 @@ public class BotService implements BotRuntimeEvents {
         if (!launches.isEmpty()) {
             LOG.infof("Starting %d bots that were running before the platform stopped", launches.size());
         }
-        launches.forEach(runtime::start);
+        launches.forEach(launch -> {
+            announce(launch.accountId(), launch.botId(), Bot.Status.STARTING, null);
+            runtime.start(launch);
+        });
     }
 
     @Transactional
@@ -106,6 +113,7 @@ public class BotService implements BotRuntimeEvents {
             return found;
         });
         if (bot.status == Bot.Status.STARTING) {
+            announce(bot.accountId, bot.id, bot.status, null);
             logs.append(bot.id, "INFO", "Starting " + bot.filePath);
             runtime.start(launchOf(bot));
         }
@@ -124,6 +132,7 @@ public class BotService implements BotRuntimeEvents {
             return found;
         });
         runtime.stop(botId);
+        announce(bot.accountId, bot.id, bot.status, bot.reason);
         return bot;
     }
 
@@ -153,19 +162,23 @@ public class BotService implements BotRuntimeEvents {
 
     @Override
     public void stateChanged(long botId, Bot.Status status, String reason) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        Long accountId = QuarkusTransaction.requiringNew().call(() -> {
             Bot bot = Bot.findById(botId);
             if (bot == null) {
-                return;
+                return null;
             }
             // A late RUNNING from a bot the user already stopped must not flip it back.
             if (bot.desired == Bot.Desired.STOPPED && status == Bot.Status.RUNNING) {
-                return;
+                return null;
             }
             bot.status = status;
             bot.reason = reason;
             bot.updatedAt = clock.instant();
+            return bot.accountId;
         });
+        if (accountId != null) {
+            announce(accountId, botId, status, reason);
+        }
         if (status == Bot.Status.FAILED) {
             logs.append(botId, "ERROR", "The bot stopped: " + reason);
         }
@@ -174,6 +187,10 @@ public class BotService implements BotRuntimeEvents {
     @Override
     public void logged(long botId, String level, String message) {
         logs.append(botId, level, message);
+    }
+
+    private void announce(long accountId, long botId, Bot.Status status, String reason) {
+        statusChanges.fire(new BotActivity.StatusChanged(accountId, botId, status, reason, clock.instant()));
     }
 
     private static BotRuntime.Launch launchOf(Bot bot) {

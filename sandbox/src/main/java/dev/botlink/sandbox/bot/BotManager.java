@@ -106,7 +106,8 @@ public final class BotManager implements AutoCloseable {
         find(botId)
                 .ifPresentOrElse(
                         bot -> bot.webhook(method, route, args, reply),
-                        () -> reply.accept("{\"error\":\"bot " + botId + " is not running on this worker\"}"));
+                        () -> reply.accept("{\"error\":\"bot " + botId
+                                + " is not running on this worker\",\"code\":\"not_running\"}"));
     }
 
     /** Ids of the bots that are starting or running. */

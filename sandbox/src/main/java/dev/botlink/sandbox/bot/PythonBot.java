@@ -165,7 +165,7 @@ public final class PythonBot {
             if (!state.compareAndSet(State.STARTING, State.RUNNING)) {
                 return false;
             }
-            sendState("running", null);
+            sendState("running", null, routes(runtime.getMember("routes").execute()));
             if (hasOnStart) {
                 Value onStart = runtime.getMember("on_start");
                 threads.run("on_start", () -> runGuest("on_start", onStart::executeVoid));
@@ -224,7 +224,7 @@ public final class PythonBot {
     /** Runs a webhook on a pool thread; {@code reply} receives JSON text {result} or {error}. */
     void webhook(String method, String route, Object args, Consumer<String> reply) {
         if (state.get() != State.RUNNING) {
-            reply.accept(FrameCodec.toJson(Map.of("error", "the bot is not running")));
+            reply.accept(FrameCodec.toJson(Map.of("error", "the bot is not running", "code", "not_running")));
             return;
         }
         String json = FrameCodec.toJson(args);
@@ -236,7 +236,8 @@ public final class PythonBot {
             reply.accept(answer.get());
         });
         if (!started) {
-            reply.accept(FrameCodec.toJson(Map.of("error", "the bot is busy: all its threads are in use")));
+            reply.accept(
+                    FrameCodec.toJson(Map.of("error", "the bot is busy: all its threads are in use", "code", "busy")));
         }
     }
 
@@ -414,10 +415,26 @@ public final class PythonBot {
         host.trySend(Frame.of(FrameType.LOG, id, Map.of("level", level, "message", text)));
     }
 
+    private static List<String> routes(Value names) {
+        var routes = new ArrayList<String>();
+        for (long i = 0; i < names.getArraySize(); i++) {
+            routes.add(names.getArrayElement(i).asString());
+        }
+        return routes;
+    }
+
     private void sendState(String newState, String reason) {
+        sendState(newState, reason, null);
+    }
+
+    /** {@code routes}: the bot's webhook methods, reported with "running" so the host can list and route them. */
+    private void sendState(String newState, String reason, List<String> routes) {
         var body = new HashMap<String, Object>();
         body.put("state", newState);
         body.put("reason", reason);
+        if (routes != null) {
+            body.put("routes", routes);
+        }
         try {
             host.send(Frame.of(FrameType.BOT_STATE, id, body));
         } catch (IOException e) {

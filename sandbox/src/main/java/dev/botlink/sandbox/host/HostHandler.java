@@ -1,5 +1,6 @@
 package dev.botlink.sandbox.host;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,6 +33,12 @@ public interface HostHandler {
 
     /** A bot's lifecycle changed: {@code running}, {@code stopped} or {@code failed} with a reason. */
     void botState(String bot, String state, String reason);
+
+    /**
+     * The webhook methods of a bot that is starting to run ({@code get_<name>} / {@code post_<name>} marked with
+     * {@code @http.route}), sent just before its {@code running} state.
+     */
+    default void botRoutes(String bot, List<String> routes) {}
 
     /** A worker connected and authenticated. */
     default void workerConnected(String workerId) {}

@@ -109,12 +109,15 @@ public final class WorkerHub implements AutoCloseable {
         }
     }
 
-    /** Calls a bot's {@code get_<route>} or {@code post_<route>} method with string arguments. */
-    public CompletableFuture<WebhookResult> webhook(
-            String botId, String method, String route, Map<String, String> args) {
+    /**
+     * Calls a bot's {@code get_<route>} or {@code post_<route>} method with JSON-able arguments (strings from a query
+     * string or form, any JSON values from a JSON body).
+     */
+    public CompletableFuture<WebhookResult> webhook(String botId, String method, String route, Map<String, ?> args) {
         var connection = connectionOf(botId);
         if (connection.isEmpty()) {
-            return CompletableFuture.completedFuture(new WebhookResult(null, "bot " + botId + " is not running"));
+            return CompletableFuture.completedFuture(
+                    new WebhookResult(null, "bot " + botId + " is not running", WebhookResult.NOT_RUNNING));
         }
         var body = Map.<String, Object>of("method", method, "route", route, "args", args);
         return connection
@@ -122,9 +125,10 @@ public final class WorkerHub implements AutoCloseable {
                 .request(Frame.of(FrameType.WEBHOOK, botId, body))
                 .handle((reply, failure) -> {
                     if (failure != null) {
-                        return new WebhookResult(null, "bot did not answer: " + failure.getMessage());
+                        return new WebhookResult(
+                                null, "bot did not answer: " + failure.getMessage(), WebhookResult.UNREACHABLE);
                     }
-                    return new WebhookResult(reply.body().get("result"), reply.text("error"));
+                    return new WebhookResult(reply.body().get("result"), reply.text("error"), reply.text("code"));
                 });
     }
 
@@ -258,7 +262,13 @@ public final class WorkerHub implements AutoCloseable {
                 case PUBLISH ->
                     handler.publish(bot, frame.text("topic"), frame.body().get("data"));
                 case SIGNAL -> handler.signal(bot, frame.body());
-                case BOT_STATE -> handler.botState(bot, frame.text("state"), frame.text("reason"));
+                case BOT_STATE -> {
+                    if (frame.body().get("routes") instanceof List<?> routes) {
+                        handler.botRoutes(
+                                bot, routes.stream().map(String::valueOf).toList());
+                    }
+                    handler.botState(bot, frame.text("state"), frame.text("reason"));
+                }
                 case REDIS_SUBSCRIBE ->
                     redis.subscribe(placements.get(bot).spec().account(), frame.text("channel"), bot);
                 case REDIS_PUBLISH ->

@@ -1,22 +1,29 @@
 package dev.botlink.platform.bot.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botlink.platform.bot.Bot;
+import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
 import dev.botlink.platform.bot.BotRuntime;
 import dev.botlink.platform.bot.BotRuntimeEvents;
+import dev.botlink.platform.bot.BotWebhooks;
 import dev.botlink.sandbox.host.BotSpec;
 import dev.botlink.sandbox.host.HostHandler;
+import dev.botlink.sandbox.host.WebhookResult;
 import dev.botlink.sandbox.host.WorkerHub;
 import dev.botlink.sandbox.host.WorkerLauncher;
 import dev.botlink.sandbox.host.WorkerSupervisor;
 import dev.botlink.sandbox.protocol.ConnectionSettings;
 import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,13 +43,17 @@ import org.jboss.logging.Logger;
  * Python at all.
  */
 @Singleton
-public class SandboxBotRuntime implements BotRuntime, HostHandler {
+public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     private static final Logger LOG = Logger.getLogger(SandboxBotRuntime.class);
 
     private final SandboxConfig config;
     private final Provider<BotRuntimeEvents> events;
     private final Provider<BotExchangeCalls> exchange;
+    private final Event<BotActivity.Published> published;
+    private final Event<BotActivity.RoutesReported> routesReported;
+    private final ObjectMapper json;
+    private final int maxPublishBytes;
     private final Map<Long, String> placements = new ConcurrentHashMap<>();
     private final Map<Long, Long> accounts = new ConcurrentHashMap<>();
     private final Map<Long, AutoCloseable> feeds = new ConcurrentHashMap<>();
@@ -50,10 +62,20 @@ public class SandboxBotRuntime implements BotRuntime, HostHandler {
     private WorkerHub hub;
 
     public SandboxBotRuntime(
-            SandboxConfig config, Provider<BotRuntimeEvents> events, Provider<BotExchangeCalls> exchange) {
+            SandboxConfig config,
+            Provider<BotRuntimeEvents> events,
+            Provider<BotExchangeCalls> exchange,
+            Event<BotActivity.Published> published,
+            Event<BotActivity.RoutesReported> routesReported,
+            ObjectMapper json,
+            @ConfigProperty(name = "botlink.stream.max-message-bytes", defaultValue = "65536") int maxPublishBytes) {
         this.config = config;
         this.events = events;
         this.exchange = exchange;
+        this.published = published;
+        this.routesReported = routesReported;
+        this.json = json;
+        this.maxPublishBytes = maxPublishBytes;
     }
 
     @Override
@@ -133,9 +155,50 @@ public class SandboxBotRuntime implements BotRuntime, HostHandler {
     }
 
     @Override
+    public CompletableFuture<Answer> call(long botId, String method, String route, Map<String, ?> args) {
+        WorkerHub current = hub;
+        if (current == null || !placements.containsKey(botId)) {
+            return CompletableFuture.completedFuture(
+                    new Answer(null, "the bot is not running", WebhookResult.NOT_RUNNING));
+        }
+        return current.webhook(botId(botId), method, route, args)
+                .thenApply(result -> new Answer(result.result(), result.error(), result.code()));
+    }
+
+    @Override
     public void publish(String bot, String topic, Object data) {
-        // The private websocket feed arrives with the streams feature; until then publishes are only counted.
-        LOG.debugf("Bot %s published on %s", bot, topic);
+        long botId = parse(bot);
+        Long account = accounts.get(botId);
+        if (account == null) {
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            events.get().logged(botId, "WARNING", "publish on '" + topic + "' refused: the data is not JSON");
+            return;
+        }
+        // A UTF-16 unit takes at most 3 bytes of UTF-8: most messages pass without measuring their bytes.
+        if (text.length() * 3L > maxPublishBytes && text.getBytes(StandardCharsets.UTF_8).length > maxPublishBytes) {
+            events.get()
+                    .logged(
+                            botId,
+                            "WARNING",
+                            "publish on '" + topic + "' refused: " + text.length() + " characters of JSON, more than "
+                                    + maxPublishBytes + " bytes (botlink.stream.max-message-bytes)");
+            return;
+        }
+        published.fire(new BotActivity.Published(account, botId, topic, text));
+    }
+
+    @Override
+    public void botRoutes(String bot, List<String> routes) {
+        long botId = parse(bot);
+        Long account = accounts.get(botId);
+        if (account != null) {
+            routesReported.fire(new BotActivity.RoutesReported(account, botId, List.copyOf(routes)));
+        }
     }
 
     @Override

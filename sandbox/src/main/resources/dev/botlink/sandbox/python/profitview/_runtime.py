@@ -154,19 +154,27 @@ def redis_message(channel, data_json):
         report(f"redis handler for {channel}", error)
 
 
+def routes():
+    """The bot's webhook methods (get_<name> / post_<name> marked with @http.route), sorted."""
+    bot = _state['bot']
+    names = (name for name in dir(type(bot)) if name.startswith(('get_', 'post_')))
+    return sorted(name for name in names if getattr(getattr(bot, name, None), '_botlink_route', False))
+
+
 def webhook(method, route, args_json):
-    """Runs get_<route> / post_<route>; returns JSON text {result} or {error}."""
+    """Runs get_<route> / post_<route>; returns JSON text {result} or {error, code}."""
     bot = _state['bot']
     name = f"{method.lower()}_{route}"
     handler = getattr(bot, name, None)
     if handler is None or not getattr(handler, '_botlink_route', False):
-        return json.dumps({'error': f"no webhook {method.upper()} {route}: define an @http.route method {name}"})
+        return json.dumps({'error': f"no webhook {method.upper()} {route}: define an @http.route method {name}",
+                           'code': 'no_route'})
     try:
         result = handler(json.loads(args_json))
     except BaseException as error:
         report(f"webhook {name}", error)
-        return json.dumps({'error': f"{name} raised {type(error).__name__}: {error}"})
+        return json.dumps({'error': f"{name} raised {type(error).__name__}: {error}", 'code': 'raised'})
     try:
         return _botlink.to_json('result', {'result': result})
     except (TypeError, ValueError) as error:
-        return json.dumps({'error': f"{name} returned a value that is not JSON: {error}"})
+        return json.dumps({'error': f"{name} returned a value that is not JSON: {error}", 'code': 'raised'})
