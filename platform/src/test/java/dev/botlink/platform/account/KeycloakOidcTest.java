@@ -75,11 +75,7 @@ class KeycloakOidcTest {
                 .then()
                 .statusCode(200);
         bearer(alice).get("/api/files/oidc/hello.py").then().statusCode(200).body("content", equalTo("print('hi')\n"));
-        bearer(alice)
-                .get("/api/files")
-                .then()
-                .statusCode(200)
-                .body("path", hasItem("oidc/hello.py"));
+        bearer(alice).get("/api/files").then().statusCode(200).body("path", hasItem("oidc/hello.py"));
 
         bearer(bob).get("/api/account").then().statusCode(200).body("username", equalTo("bob"));
         bearer(bob).get("/api/files/oidc/hello.py").then().statusCode(404);
