@@ -40,8 +40,16 @@ public class Account extends PanacheEntityBase {
     @Column(name = "webhook_secret_lookup", length = 64)
     public String webhookSecretLookup;
 
+    /** The OpenID Connect subject ({@code sub}) of an account created for a provider's user; null for local ones. */
+    @Column(name = "oidc_subject")
+    public String oidcSubject;
+
     public static Optional<Account> findByUsername(String username) {
         return find("username", username).firstResultOptional();
+    }
+
+    public static Optional<Account> findByOidcSubject(String subject) {
+        return find("oidcSubject", subject).firstResultOptional();
     }
 
     public static Optional<Account> findByApiKeyLookup(String digest) {

@@ -18,6 +18,7 @@ public class AccountErrorMappers {
                     case AccountException.Invalid invalid -> Response.status(400);
                     case AccountException.Taken taken -> Response.status(409);
                     case AccountException.BadCredentials bad -> Response.status(401);
+                    case AccountException.LocalLoginDisabled off -> Response.status(403);
                     case AccountException.Throttled throttled ->
                         Response.status(429)
                                 .header(

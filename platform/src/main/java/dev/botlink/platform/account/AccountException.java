@@ -27,6 +27,12 @@ public sealed class AccountException extends RuntimeException {
         }
     }
 
+    public static final class LocalLoginDisabled extends AccountException {
+        LocalLoginDisabled(String message) {
+            super(message);
+        }
+    }
+
     public static final class Throttled extends AccountException {
         private final Duration retryAfter;
 

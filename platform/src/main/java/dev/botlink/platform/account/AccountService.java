@@ -1,14 +1,19 @@
 package dev.botlink.platform.account;
 
 import dev.botlink.platform.secret.SecretBox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -91,6 +96,54 @@ public class AccountService {
         }
         created.fire(new AccountCreated(account.id, name));
         return account;
+    }
+
+    /**
+     * The account of an OpenID Connect provider's user, created on first use like a sign-up: the same defaults (an
+     * {@link AccountCreated} event), its own API key and webhook secret, and no usable local password. It is named
+     * after the provider's preferred username when that is a valid and free Botlink username, else {@code oidc-} and
+     * a digest of the subject. Safe to call concurrently for the same subject.
+     */
+    public Account forOidcSubject(String subject, String preferredUsername) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Account.findByOidcSubject(subject))
+                .orElseGet(() -> {
+                    try {
+                        return QuarkusTransaction.requiringNew().call(() -> createForOidc(subject, preferredUsername));
+                    } catch (PersistenceException raced) {
+                        return QuarkusTransaction.requiringNew()
+                                .call(() -> Account.findByOidcSubject(subject))
+                                .orElseThrow(() -> raced);
+                    }
+                });
+    }
+
+    private Account createForOidc(String subject, String preferredUsername) {
+        String preferred = normalise(preferredUsername);
+        Account account = new Account();
+        account.username = preferred != null
+                        && USERNAME.matcher(preferred).matches()
+                        && Account.findByUsername(preferred).isEmpty()
+                ? preferred
+                : "oidc-" + subjectDigest(subject);
+        account.oidcSubject = subject;
+        // Not a PBKDF2 hash: no password ever matches it, so the account cannot log in locally.
+        account.passwordHash = "oidc";
+        account.createdAt = clock.instant();
+        setApiKey(account, newApiKey());
+        setWebhookSecret(account, newWebhookSecret());
+        account.persistAndFlush();
+        created.fire(new AccountCreated(account.id, account.username));
+        return account;
+    }
+
+    private static String subjectDigest(String subject) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
     }
 
     /**

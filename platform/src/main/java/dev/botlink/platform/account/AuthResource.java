@@ -25,14 +25,17 @@ public class AuthResource {
     public record Token(String token, Instant expiresAt) {}
 
     private final AccountService accounts;
+    private final LoginMode mode;
 
-    public AuthResource(AccountService accounts) {
+    public AuthResource(AccountService accounts, LoginMode mode) {
         this.accounts = accounts;
+        this.mode = mode;
     }
 
     @POST
     @Path("/signup")
     public Response signUp(Credentials credentials) {
+        mode.requireLocal("local sign-up");
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
         Account account = accounts.signUp(given.username(), given.password());
         return Response.status(201)
@@ -43,6 +46,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     public Token logIn(Credentials credentials, @Context HttpServerRequest request) {
+        mode.requireLocal("local login");
         Credentials given = credentials == null ? new Credentials(null, null) : credentials;
         var token = accounts.logIn(
                 given.username(), given.password(), request.remoteAddress().hostAddress());

@@ -4,7 +4,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Turns a session token into the identity of its account: principal = username, attribute = account id. */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class SessionIdentityProvider implements IdentityProvider<SessionTokenRequest> {
 
     static final String ACCOUNT_ID = "botlink.account-id";
 
@@ -23,20 +22,21 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<SessionTokenRequest> getRequestType() {
+        return SessionTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(
-            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String token = request.getToken().getToken();
-        return context.runBlocking(() -> accounts.authenticate(token)
-                .map(account -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(account.username))
-                        .addCredential(request.getToken())
-                        .addAttribute(ACCOUNT_ID, account.id)
-                        .build())
+    public Uni<SecurityIdentity> authenticate(SessionTokenRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() -> accounts.authenticate(request.token())
+                .map(SessionIdentityProvider::identityOf)
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or expired session")));
+    }
+
+    static SecurityIdentity identityOf(Account account) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account.username))
+                .addAttribute(ACCOUNT_ID, account.id)
+                .build();
     }
 }

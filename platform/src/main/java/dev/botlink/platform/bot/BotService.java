@@ -1,5 +1,6 @@
 package dev.botlink.platform.bot;
 
+import dev.botlink.platform.account.Ownership;
 import dev.botlink.platform.error.Problem;
 import dev.botlink.platform.file.FilePath;
 import dev.botlink.platform.file.FileService;
@@ -90,11 +91,7 @@ public class BotService implements BotRuntimeEvents {
 
     @Transactional
     public Bot get(long accountId, long botId) {
-        Bot bot = Bot.findById(botId);
-        if (bot == null || bot.accountId != accountId) {
-            throw new Problem.NotFound("no bot " + botId);
-        }
-        return bot;
+        return Ownership.requireOwned(accountId, Bot.<Bot>findById(botId), bot -> bot.accountId, "no bot " + botId);
     }
 
     /** Starts the bot with its file's current content. Starting a running bot is a no-op. */

@@ -1,6 +1,7 @@
 package dev.botlink.platform.venue.account;
 
 import dev.botlink.platform.account.AccountService.AccountCreated;
+import dev.botlink.platform.account.Ownership;
 import dev.botlink.platform.error.Problem;
 import dev.botlink.platform.secret.SecretBox;
 import dev.botlink.platform.venue.VenueConfig;
@@ -90,11 +91,11 @@ public class VenueService {
 
     @Transactional
     public AccountVenue get(long accountId, long venueId) {
-        AccountVenue venue = AccountVenue.findById(venueId);
-        if (venue == null || venue.accountId != accountId) {
-            throw new Problem.NotFound("no venue " + venueId);
-        }
-        return venue;
+        return Ownership.requireOwned(
+                accountId,
+                AccountVenue.<AccountVenue>findById(venueId),
+                venue -> venue.accountId,
+                "no venue " + venueId);
     }
 
     /** The account's venue as bot code names it ('BitMEX', 'WooPaper', ...). */
