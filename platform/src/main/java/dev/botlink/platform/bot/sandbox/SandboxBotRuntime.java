@@ -5,6 +5,7 @@ import dev.botlink.platform.bot.BotExchangeCalls;
 import dev.botlink.platform.bot.BotRuntime;
 import dev.botlink.platform.bot.BotRuntimeEvents;
 import dev.botlink.sandbox.host.BotSpec;
+import dev.botlink.sandbox.host.Delivery;
 import dev.botlink.sandbox.host.HostHandler;
 import dev.botlink.sandbox.host.WorkerHub;
 import dev.botlink.sandbox.host.WorkerLauncher;
@@ -106,10 +107,13 @@ public class SandboxBotRuntime implements BotRuntime, HostHandler {
         }
     }
 
-    /** Delivers a market or account event to a running bot; false if it is not running anywhere. */
-    public boolean deliver(long botId, String kind, String src, String sym, Map<String, Object> data) {
+    /**
+     * Delivers a market or account event to a running bot; never waits for a slow bot. A bot that has not consumed
+     * its window of quotes and trades yet gets {@link Delivery#BOT_BEHIND} (back pressure, the event is not sent).
+     */
+    public Delivery deliver(long botId, String kind, String src, String sym, Map<String, Object> data) {
         WorkerHub current = hub;
-        return current != null && current.deliver(botId(botId), kind, src, sym, data);
+        return current == null ? Delivery.UNAVAILABLE : current.deliver(botId(botId), kind, src, sym, data);
     }
 
     @Override
