@@ -84,17 +84,18 @@ def dispatch_market(bot, state, columns, names, n, start, end, cursor):
 def run_batches(seconds, bots):
     columns, names = columns_of_quotes(BATCH), 'bitmex\x00XBTUSD'
     states = [(Trading(), {'quotes': {}}, Cursor()) for _ in range(bots)]
-    windows = []
+    windows, cpu_windows = [], []
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
-        start, n = time.perf_counter(), 0
+        start, cpu_start, n = time.perf_counter(), time.process_time(), 0
         while time.perf_counter() - start < 1.0:
             for bot, state, cursor in states:
                 cursor.position = -1
                 dispatch_market(bot, state, columns, names, BATCH, 0, BATCH, cursor)
                 n += BATCH
         windows.append(round(n / (time.perf_counter() - start)))
-    return windows
+        cpu_windows.append(round(n / max(1e-6, time.process_time() - cpu_start)))
+    return windows, cpu_windows
 
 
 def run_json(seconds, bots):
@@ -116,6 +117,8 @@ def run_json(seconds, bots):
 if __name__ == '__main__':
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 10
     bots = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+    batch, batch_cpu = run_batches(seconds, bots)
     print(json.dumps({'version': sys.version.split()[0], 'bots': bots,
-                      'batch_loop_per_second': run_batches(seconds, bots),
+                      'batch_loop_per_second': batch,
+                      'batch_loop_per_cpu_second': batch_cpu,
                       'json_loop_per_second': run_json(seconds, bots)}))

@@ -9,9 +9,9 @@ final class BenchSummary {
 
     @SuppressWarnings("unchecked")
     static String of(Map<String, Object> results) {
-        var one = (Map<String, Object>) results.get("one_bot");
-        var fifty = (Map<String, Object>) results.get("fifty_bots");
-        var latency = (Map<String, Object>) results.get("event_in_to_order_out");
+        var one = (Map<String, Object>) results.getOrDefault("one_bot", Map.of());
+        var fifty = (Map<String, Object>) results.getOrDefault("fifty_bots", Map.of());
+        var latency = (Map<String, Object>) results.getOrDefault("event_in_to_order_out", Map.of());
         var cpythonOne = (Map<String, Object>) results.get("cpython_one_bot");
         var cpythonFifty = (Map<String, Object>) results.get("cpython_fifty_bots");
         var text = new StringBuilder("\n==== Botlink sandbox benchmark ====\n");
@@ -24,6 +24,13 @@ final class BenchSummary {
                 "%-34s %16s %18s %16s%n", "", "Botlink (GraalPy)", "CPython batch loop", "CPython json loop"));
         text.append(row("quote_update/s, 1 bot (steady)", one, cpythonOne));
         text.append(row("quote_update/s, 50 bots (steady)", fifty, cpythonFifty));
+        text.append(cpuRow("per worker CPU second, 1 bot", one, "quote_updates_per_worker_cpu_second", cpythonOne));
+        text.append(
+                cpuRow("per worker CPU second, 50 bots", fifty, "quote_updates_per_worker_cpu_second", cpythonFifty));
+        text.append(
+                cpuRow("per event-loop CPU second, 1 bot", one, "quote_updates_per_event_loop_cpu_second", cpythonOne));
+        text.append(cpuRow(
+                "per event-loop CPU second, 50 bots", fifty, "quote_updates_per_event_loop_cpu_second", cpythonFifty));
         text.append(String.format(
                 "%-34s p50 %s us, p90 %s us, p99 %s us, p99.9 %s us, max %s us (%s round trips)%n",
                 "event in -> order call out",
@@ -52,6 +59,7 @@ final class BenchSummary {
         return text.toString();
     }
 
+    @SuppressWarnings("unchecked")
     private static String row(String label, Map<String, Object> botlink, Map<String, Object> cpython) {
         return String.format(
                 "%-34s %16s %18s %16s%n",
@@ -59,6 +67,13 @@ final class BenchSummary {
                 botlink.get("steady_quote_updates_per_second"),
                 median((List<Object>) cpython.get("batch_loop_per_second")),
                 median((List<Object>) cpython.get("json_loop_per_second")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String cpuRow(String label, Map<String, Object> botlink, String key, Map<String, Object> cpython) {
+        return String.format(
+                "%-34s %16s %18s %16s%n",
+                label, botlink.get(key), median((List<Object>) cpython.get("batch_loop_per_cpu_second")), "");
     }
 
     private static long median(List<Object> values) {
