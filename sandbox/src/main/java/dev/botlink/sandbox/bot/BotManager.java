@@ -2,6 +2,7 @@ package dev.botlink.sandbox.bot;
 
 import dev.botlink.sandbox.protocol.Frame;
 import dev.botlink.sandbox.protocol.FrameType;
+import dev.botlink.sandbox.protocol.MarketBatch;
 import dev.botlink.sandbox.time.WallClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -95,6 +96,16 @@ public final class BotManager implements AutoCloseable {
 
     public void deliver(String botId, String kind, String src, String sym, Object data) {
         find(botId).ifPresent(bot -> bot.deliver(kind, src, sym, data));
+    }
+
+    /** Queues a market batch for its bot; dropped when the bot is not (or no longer) on this worker. */
+    public void deliverMarket(MarketBatch batch) {
+        find(batch.bot()).ifPresent(bot -> bot.deliverMarket(batch));
+    }
+
+    /** Quotes and trades the host may have in flight per bot (each bot's queue holds that many). */
+    public int marketWindow() {
+        return limits.eventQueue();
     }
 
     public void redis(String botId, String channel, Object data) {

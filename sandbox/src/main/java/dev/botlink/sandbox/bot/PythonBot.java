@@ -4,9 +4,12 @@ import dev.botlink.sandbox.host.ExchangeResults;
 import dev.botlink.sandbox.protocol.Frame;
 import dev.botlink.sandbox.protocol.FrameCodec;
 import dev.botlink.sandbox.protocol.FrameType;
+import dev.botlink.sandbox.protocol.MarketBatch;
 import dev.botlink.sandbox.time.BotClock;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +53,26 @@ public final class PythonBot {
     /** Deep (but legal) Python recursion needs more than the JVM's default 1 MB thread stack. */
     static final long STACK_BYTES = 16L * 1024 * 1024;
 
-    private record Task(String name, boolean marketData, Runnable work) {}
+    /** One entry of the event loop: a single event ({@code work}) or a market batch. */
+    private record Task(String name, boolean marketData, Runnable work, MarketBatch batch) {
+        Task(String name, boolean marketData, Runnable work) {
+            this(name, marketData, work, null);
+        }
+
+        int marketEvents() {
+            return batch != null ? batch.size() : marketData ? 1 : 0;
+        }
+    }
+
+    private static final VarHandle BUDGET_DEADLINE;
+
+    static {
+        try {
+            BUDGET_DEADLINE = MethodHandles.lookup().findVarHandle(PythonBot.class, "budgetDeadline", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final String id;
     private final String fileName;
@@ -65,16 +87,22 @@ public final class PythonBot {
     private final BotThreads threads;
     private final LogLimiter logLimiter;
     private final BlockingQueue<Task> queue;
+    private final MarketFlow market;
+    private final MarketCursor cursor = new MarketCursor();
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
     private final AtomicInteger overruns = new AtomicInteger();
     private final AtomicLong droppedEvents = new AtomicLong();
     private final AtomicBoolean interrupting = new AtomicBoolean();
     private volatile long budgetDeadline;
+    /** While a market slice runs: the latest its callbacks may run until, whatever the cursor says. */
+    private volatile long sliceCap;
+
     private volatile long pausedSince;
     private volatile String runningCallback;
     private volatile Context context;
     private volatile Thread loopThread;
     private Value dispatch;
+    private Value dispatchMarket;
     private Value webhook;
     private Value redisMessage;
 
@@ -97,7 +125,9 @@ public final class PythonBot {
         this.onStopped = onStopped;
         this.threads = new BotThreads(this, limits.threadsPerBot(), limits.pendingTimers());
         this.logLimiter = new LogLimiter(limits.logLinesPerSecond(), limits.logBurst());
-        this.queue = new ArrayBlockingQueue<>(limits.eventQueue());
+        // Market events are bounded by the market window; the other half of the queue stays for private events.
+        this.queue = new ArrayBlockingQueue<>(2 * limits.eventQueue());
+        this.market = new MarketFlow(limits.eventQueue());
     }
 
     public String id() {
@@ -143,7 +173,13 @@ public final class PythonBot {
             } catch (InterruptedException e) {
                 break;
             }
-            runCallback(task);
+            if (task.batch() != null) {
+                runBatch(task.batch());
+            } else {
+                runCallback(task);
+            }
+            market.consumed(task.marketEvents());
+            market.flush(host, id, queue.isEmpty());
         }
     }
 
@@ -153,6 +189,7 @@ public final class PythonBot {
             context.getBindings("python").putMember("__botlink_bridge", new BotBridge(this, modules));
             Value runtime = context.eval(BOOTSTRAP);
             dispatch = runtime.getMember("dispatch");
+            dispatchMarket = runtime.getMember("dispatch_market");
             webhook = runtime.getMember("webhook");
             redisMessage = runtime.getMember("redis_message");
             Value error = runtime.getMember("load").execute(fileName, source);
@@ -202,18 +239,35 @@ public final class PythonBot {
         enqueue(new Task(kind + "_update", marketData, () -> dispatch.executeVoid(kind, src, sym, json)));
     }
 
+    /** Queues a batch of quotes and trades (the host keeps within the market window; excess is dropped). */
+    void deliverMarket(MarketBatch batch) {
+        if (state.get() == State.STOPPING || state.get() == State.STOPPED) {
+            market.refused(batch.size());
+            return;
+        }
+        enqueue(new Task("market data", true, null, batch));
+    }
+
     void redis(String channel, Object data) {
         String json = FrameCodec.toJson(data);
         enqueue(new Task("redis " + channel, false, () -> redisMessage.executeVoid(channel, json)));
     }
 
     private void enqueue(Task task) {
-        if (queue.offer(task)) {
+        int events = task.marketEvents();
+        boolean admitted = events == 0 || market.admit(events);
+        if (admitted && queue.offer(task)) {
             return;
         }
         if (task.marketData()) {
-            long dropped = droppedEvents.incrementAndGet();
-            if (dropped == 1 || dropped % 10_000 == 0) {
+            if (admitted) {
+                market.consumed(events);
+            } else {
+                market.refused(events);
+            }
+            long before = droppedEvents.getAndAdd(events);
+            long dropped = before + events;
+            if (before == 0 || before / 10_000 != dropped / 10_000) {
                 log("WARNING", "The bot is not keeping up with market data: " + dropped + " events dropped so far");
             }
         } else {
@@ -254,6 +308,51 @@ public final class PythonBot {
                             + task.name(),
                     true);
         } finally {
+            budgetDeadline = 0;
+            runningCallback = null;
+        }
+    }
+
+    /**
+     * Delivers a market batch in slices (one guest entry each, sized to about 20 ms of the bot's work). Each callback
+     * gets its own budget: the Python loop moves the cursor before every callback and the watchdog restarts the
+     * budget when it sees it move. An interrupted or failing slice resumes after the callback that was running.
+     */
+    private void runBatch(MarketBatch batch) {
+        String columns = batch.columnsText();
+        String names = batch.namesText();
+        int next = 0;
+        while (next < batch.size() && state.get() == State.RUNNING) {
+            int start = next;
+            int end = Math.min(batch.size(), start + market.sliceSize());
+            long started = System.nanoTime();
+            next = runSlice(batch, columns, names, start, end);
+            market.sliced(next - start, System.nanoTime() - started);
+        }
+    }
+
+    private int runSlice(MarketBatch batch, String columns, String names, int start, int end) {
+        long budget = limits.callbackBudget().toNanos();
+        long now = System.nanoTime();
+        cursor.begin(start, end);
+        sliceCap = now + 2 * budget;
+        runningCallback = batch.callbackName(start);
+        budgetDeadline = now + budget;
+        try {
+            dispatchMarket.executeVoid(columns, names, batch.size(), start, end, cursor);
+            return end;
+        } catch (PolyglotException e) {
+            int at = cursor.current();
+            guestFailure(batch.callbackName(at), e, true);
+            return at + 1;
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            stopAsync(
+                    "the bot ran out of " + (e instanceof StackOverflowError ? "stack" : "memory") + " in "
+                            + batch.callbackName(cursor.current()),
+                    true);
+            return end;
+        } finally {
+            cursor.finish();
             budgetDeadline = 0;
             runningCallback = null;
         }
@@ -317,7 +416,14 @@ public final class PythonBot {
 
     /** Called by the watchdog: interrupts a callback that is over its budget (not counting host calls). */
     void checkBudget(long nowNanos) {
+        market.flush(host, id, true);
         long deadline = budgetDeadline;
+        if (deadline != 0 && cursor.advanced()) {
+            long renewed = Math.min(nowNanos + limits.callbackBudget().toNanos(), sliceCap);
+            if (BUDGET_DEADLINE.compareAndSet(this, deadline, renewed)) {
+                deadline = renewed;
+            }
+        }
         if (deadline == 0 || pausedSince != 0 || nowNanos < deadline || !interrupting.compareAndSet(false, true)) {
             return;
         }
@@ -354,7 +460,9 @@ public final class PythonBot {
             return ExchangeResults.failure(call.text("venue"), apiError("the bot is stopping"));
         } finally {
             if (onLoop) {
-                budgetDeadline += System.nanoTime() - started;
+                long paused = System.nanoTime() - started;
+                budgetDeadline += paused;
+                sliceCap += paused;
                 pausedSince = 0;
             }
         }

@@ -5,6 +5,7 @@ import dev.botlink.sandbox.protocol.ConnectionSettings;
 import dev.botlink.sandbox.protocol.Frame;
 import dev.botlink.sandbox.protocol.FrameListener;
 import dev.botlink.sandbox.protocol.FrameType;
+import dev.botlink.sandbox.protocol.MarketEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,9 +37,22 @@ public final class WorkerHub implements AutoCloseable {
     private final Map<String, Connection> workers = new ConcurrentHashMap<>();
     private final Map<String, Placement> placements = new ConcurrentHashMap<>();
     private final RedisRouter redis = new RedisRouter();
+    /** Per bot: quotes and trades sent but not yet consumed, and whether the worker reported it stopped. */
+    private final Map<String, MarketFlow> flows = new ConcurrentHashMap<>();
+    /** Per worker: the market window its HELLO announced. */
+    private final Map<String, Integer> windows = new ConcurrentHashMap<>();
+
     private ServerSocket server;
 
     private record Placement(String workerId, BotSpec spec) {}
+
+    private static final class MarketFlow {
+        final AtomicLong inFlight = new AtomicLong();
+        volatile boolean stopped;
+    }
+
+    /** Quotes and trades a bot may have in flight when its worker did not say (the worker's default queue). */
+    static final int DEFAULT_MARKET_WINDOW = 10_000;
 
     public WorkerHub(HostHandler handler, String token, ConnectionSettings settings) {
         if (token == null || token.length() < 16) {
@@ -72,6 +87,7 @@ public final class WorkerHub implements AutoCloseable {
     /** Places a bot on a worker and starts it there (now if connected, else when the worker says hello). */
     public void startBot(String workerId, BotSpec spec) throws IOException {
         placements.put(spec.botId(), new Placement(workerId, spec));
+        flows.put(spec.botId(), new MarketFlow());
         var connection = workers.get(workerId);
         if (connection != null) {
             connection.send(Frame.of(FrameType.START_BOT, spec.botId(), spec.toBody()));
@@ -81,6 +97,7 @@ public final class WorkerHub implements AutoCloseable {
     /** Stops a bot and forgets its placement. Idempotent. */
     public void stopBot(String botId) throws IOException {
         var placement = placements.remove(botId);
+        flows.remove(botId);
         redis.forget(botId);
         if (placement != null) {
             var connection = workers.get(placement.workerId());
@@ -91,22 +108,55 @@ public final class WorkerHub implements AutoCloseable {
     }
 
     /**
-     * Sends a market or account event to a bot. Blocks while the worker's queue is full (back pressure) up to
-     * the send timeout; returns false if the bot is not placed or its worker is unreachable.
+     * Sends a market or account event to a bot; never waits for a slow bot. Quotes and trades travel in binary
+     * market batches (when their data has ProfitView's shape) and count against the bot's window: the worker
+     * credits them back as the bot consumes them, and while a window is full they are refused with
+     * {@link Delivery#BOT_BEHIND}. Other events (order, fill, position, candles) are never refused for lag. Waits
+     * only while the worker connection itself is congested, up to the send timeout ({@link Delivery#UNAVAILABLE}).
      */
-    public boolean deliver(String botId, String kind, String src, String sym, Map<String, Object> data) {
+    public Delivery deliver(String botId, String kind, String src, String sym, Map<String, Object> data) {
+        var flow = flows.get(botId);
+        var placement = placements.get(botId);
         var connection = connectionOf(botId);
-        if (connection.isEmpty()) {
-            return false;
+        if (flow == null || flow.stopped || placement == null || connection.isEmpty()) {
+            return Delivery.UNAVAILABLE;
+        }
+        boolean market = kind.equals("quote") || kind.equals("trade");
+        if (market
+                && flow.inFlight.incrementAndGet()
+                        > windows.getOrDefault(placement.workerId(), DEFAULT_MARKET_WINDOW)) {
+            flow.inFlight.decrementAndGet();
+            return Delivery.BOT_BEHIND;
         }
         try {
-            connection
-                    .get()
-                    .send(Frame.of(FrameType.EVENT, botId, Map.of("kind", kind, "src", src, "sym", sym, "data", data)));
-            return true;
+            MarketEvent event = market ? MarketEvent.of(kind, src, sym, data) : null;
+            if (event != null) {
+                connection.get().sendMarket(botId, event);
+            } else {
+                connection.get().send(Frame.of(FrameType.EVENT, botId, eventBody(kind, src, sym, data)));
+            }
+            return Delivery.QUEUED;
         } catch (IOException e) {
-            return false;
+            if (market) {
+                flow.inFlight.decrementAndGet();
+            }
+            return Delivery.UNAVAILABLE;
         }
+    }
+
+    private static Map<String, Object> eventBody(String kind, String src, String sym, Map<String, Object> data) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("kind", kind);
+        body.put("src", src);
+        body.put("sym", sym);
+        body.put("data", data);
+        return body;
+    }
+
+    /** Quotes and trades sent to a bot that it has not consumed yet (for monitoring and tests). */
+    public long marketInFlight(String botId) {
+        var flow = flows.get(botId);
+        return flow == null ? 0 : flow.inFlight.get();
     }
 
     /**
@@ -225,6 +275,10 @@ public final class WorkerHub implements AutoCloseable {
                 previous.close();
             }
             workerId = id;
+            if (frame.body().get("market_window") instanceof Number window && window.intValue() > 0) {
+                windows.put(id, window.intValue());
+            }
+            resetFlows(id);
             connection.trySend(Frame.of(FrameType.WELCOME, null, Map.of("worker", id)));
             LOG.info(() -> "worker " + id + " connected, runtime " + frame.text("runtime"));
             restartMissingBots(connection, frame.body().get("bots"));
@@ -237,6 +291,17 @@ public final class WorkerHub implements AutoCloseable {
                 if (placement.workerId().equals(workerId) && !alive.contains(bot)) {
                     connection.trySend(
                             Frame.of(FrameType.START_BOT, bot, placement.spec().toBody()));
+                }
+            });
+        }
+
+        /** After a (re)connect the worker's queues are unknown: start every window of its bots afresh. */
+        private void resetFlows(String id) {
+            placements.forEach((bot, placement) -> {
+                var flow = flows.get(bot);
+                if (placement.workerId().equals(id) && flow != null) {
+                    flow.inFlight.set(0);
+                    flow.stopped = false;
                 }
             });
         }
@@ -264,11 +329,11 @@ public final class WorkerHub implements AutoCloseable {
                 case SIGNAL -> handler.signal(bot, frame.body());
                 case BOT_STATE -> {
                     if (frame.body().get("routes") instanceof List<?> routes) {
-                        handler.botRoutes(
-                                bot, routes.stream().map(String::valueOf).toList());
+                        handler.botRoutes(bot, routes.stream().map(String::valueOf).toList());
                     }
-                    handler.botState(bot, frame.text("state"), frame.text("reason"));
+                    botState(bot, frame.text("state"), frame.text("reason"));
                 }
+                case CREDIT -> credit(bot, frame.body().get("events"));
                 case REDIS_SUBSCRIBE ->
                     redis.subscribe(placements.get(bot).spec().account(), frame.text("channel"), bot);
                 case REDIS_PUBLISH ->
@@ -277,6 +342,21 @@ public final class WorkerHub implements AutoCloseable {
                             frame.text("channel"),
                             frame.body().get("data"));
                 default -> LOG.warning(() -> "worker " + workerId + " sent unexpected " + frame.type());
+            }
+        }
+
+        private void botState(String bot, String state, String reason) {
+            var flow = flows.get(bot);
+            if (flow != null) {
+                flow.stopped = !"running".equals(state);
+            }
+            handler.botState(bot, state, reason);
+        }
+
+        private void credit(String bot, Object events) {
+            var flow = flows.get(bot);
+            if (flow != null && events instanceof Number n && n.longValue() > 0) {
+                flow.inFlight.updateAndGet(v -> Math.max(0, v - n.longValue()));
             }
         }
 
@@ -290,7 +370,7 @@ public final class WorkerHub implements AutoCloseable {
             }
             result.whenComplete((body, failure) -> {
                 var answer = failure == null ? body : ExchangeResults.failure(frame.text("venue"), failure);
-                connection.trySend(new Frame(FrameType.REPLY, frame.id(), frame.bot(), answer));
+                connection.offer(new Frame(FrameType.REPLY, frame.id(), frame.bot(), answer));
             });
         }
 

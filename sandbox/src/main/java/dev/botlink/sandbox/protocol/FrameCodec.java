@@ -11,7 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Frames on the wire: a 4-byte big-endian length, then that many bytes of UTF-8 JSON {@code {t, id, bot, b}}.
+ * Frames on the wire: a 4-byte big-endian length, then that many bytes of UTF-8 JSON {@code {t, id, bot, b}}
+ * (or a binary {@link MarketBatch}, whose first byte is its tag).
  * Decimal numbers decode to {@link java.math.BigDecimal} so prices and sizes are never rounded.
  */
 public final class FrameCodec {
@@ -69,6 +70,11 @@ public final class FrameCodec {
     }
 
     public static Frame read(DataInputStream in) throws IOException {
+        return decode(readPayload(in));
+    }
+
+    /** Reads one frame's payload: JSON (starts with '{') or a {@link MarketBatch} (starts with its tag). */
+    public static byte[] readPayload(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length <= 0 || length > MAX_FRAME_BYTES) {
             throw new ProtocolException("frame length " + length + " outside 1.." + MAX_FRAME_BYTES);
@@ -77,7 +83,7 @@ public final class FrameCodec {
         if (bytes.length != length) {
             throw new IOException("connection closed inside a frame");
         }
-        return decode(bytes);
+        return bytes;
     }
 
     /** Parses a JSON object (used for payloads that cross into and out of Python as text). */

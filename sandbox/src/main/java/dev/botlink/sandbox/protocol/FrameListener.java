@@ -7,6 +7,9 @@ package dev.botlink.sandbox.protocol;
 public interface FrameListener {
     void onFrame(Connection connection, Frame frame);
 
+    /** A batch of quotes and trades for one bot (host to worker only); a host ignores them. */
+    default void onMarket(Connection connection, MarketBatch batch) {}
+
     /** The connection is gone (peer closed, heartbeat lost, protocol error or local close). Called once. */
     void onClosed(Connection connection, Throwable cause);
 }

@@ -19,6 +19,8 @@ public enum FrameType {
     REDIS_SUBSCRIBE,
     /** A bot's lifecycle state {state: running | stopped | failed, reason}. */
     BOT_STATE,
+    /** Quotes and trades a bot has consumed since the last credit {events}: the host may send that many more. */
+    CREDIT,
 
     // Host to worker.
     /** Answer to HELLO: {worker}. The host closes the connection instead when the token is wrong. */

@@ -10,6 +10,7 @@ import dev.botlink.sandbox.protocol.Frame;
 import dev.botlink.sandbox.protocol.FrameCodec;
 import dev.botlink.sandbox.protocol.FrameListener;
 import dev.botlink.sandbox.protocol.FrameType;
+import dev.botlink.sandbox.protocol.MarketBatch;
 import dev.botlink.sandbox.time.WallClock;
 import java.io.IOException;
 import java.net.Socket;
@@ -78,6 +79,7 @@ final class HostLink implements BotHost, FrameListener {
         hello.put("worker", options.workerId());
         hello.put("runtime", runtime);
         hello.put("bots", bots.botIds());
+        hello.put("market_window", bots.marketWindow());
         opened.send(Frame.of(FrameType.HELLO, null, hello));
         connection = opened;
         LOG.info(() -> "connected to host " + options.host());
@@ -113,6 +115,11 @@ final class HostLink implements BotHost, FrameListener {
                     : current.reply(frame.text("file"), frame.text("source"));
             from.trySend(new Frame(FrameType.REPLY, frame.id(), null, new HashMap<>(reply)));
         });
+    }
+
+    @Override
+    public void onMarket(Connection from, MarketBatch batch) {
+        bots.deliverMarket(batch);
     }
 
     @SuppressWarnings("unchecked")

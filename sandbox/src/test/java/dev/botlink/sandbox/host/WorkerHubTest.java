@@ -8,6 +8,7 @@ import dev.botlink.sandbox.protocol.ConnectionSettings;
 import dev.botlink.sandbox.protocol.Frame;
 import dev.botlink.sandbox.protocol.FrameListener;
 import dev.botlink.sandbox.protocol.FrameType;
+import dev.botlink.sandbox.protocol.MarketBatch;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ class WorkerHubTest {
 
     final List<String> logs = new CopyOnWriteArrayList<>();
     final List<Frame> toWorker = new CopyOnWriteArrayList<>();
+    final List<String> arrivals = new CopyOnWriteArrayList<>();
     final AtomicBoolean workerClosed = new AtomicBoolean();
     WorkerHub hub;
 
@@ -53,6 +55,15 @@ class WorkerHubTest {
                         new FrameListener() {
                             public void onFrame(Connection c, Frame frame) {
                                 toWorker.add(frame);
+                                if (frame.type() == FrameType.EVENT) {
+                                    arrivals.add(frame.text("kind"));
+                                }
+                            }
+
+                            public void onMarket(Connection c, MarketBatch batch) {
+                                for (int i = 0; i < batch.size(); i++) {
+                                    arrivals.add(batch.callbackName(i));
+                                }
                             }
 
                             public void onClosed(Connection c, Throwable cause) {
@@ -121,5 +132,40 @@ class WorkerHubTest {
         var worker = dial(fast);
         worker.send(Frame.of(FrameType.HELLO, null, Map.of("token", TOKEN, "worker", "w2")));
         await().atMost(Duration.ofSeconds(10)).until(() -> hub.isConnected("w2"));
+    }
+
+    @Test
+    void quotesStayWithinTheBotsWindowUntilTheWorkerCreditsThemBack() throws Exception {
+        hub = new WorkerHub(handler, TOKEN, ConnectionSettings.defaults());
+        hub.start(0);
+        hub.startBot("w3", new BotSpec("bot-1", "acct", "a.py", "x = 1", Map.of()));
+        var worker = dial(ConnectionSettings.defaults());
+        worker.send(Frame.of(
+                FrameType.HELLO,
+                null,
+                Map.of("token", TOKEN, "worker", "w3", "bots", List.of("bot-1"), "market_window", 3)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.isConnected("w3"));
+        Map<String, Object> quote = Map.of("bid", List.of(1.0, 2.0), "ask", List.of(1.5, 3.0), "time", 1L);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(hub.deliver("bot-1", "quote", "bitmex", "XBTUSD", quote)).isEqualTo(Delivery.QUEUED);
+        }
+        assertThat(hub.deliver("bot-1", "quote", "bitmex", "XBTUSD", quote)).isEqualTo(Delivery.BOT_BEHIND);
+        assertThat(hub.deliver("bot-1", "fill", "bitmex", "XBTUSD", Map.of("fill_size", 1.0)))
+                .as("private events are never refused for lag")
+                .isEqualTo(Delivery.QUEUED);
+        assertThat(hub.marketInFlight("bot-1")).isEqualTo(3);
+
+        worker.send(Frame.of(FrameType.CREDIT, "bot-1", Map.of("events", 2)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.marketInFlight("bot-1") == 1);
+        assertThat(hub.deliver("bot-1", "quote", "bitmex", "XBTUSD", quote)).isEqualTo(Delivery.QUEUED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.size() == 5);
+        assertThat(arrivals)
+                .as("each bot's events arrive in the order they were delivered")
+                .containsExactly("quote_update", "quote_update", "quote_update", "fill", "quote_update");
+
+        worker.send(Frame.of(FrameType.BOT_STATE, "bot-1", Map.of("state", "failed", "reason", "test")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> hub.deliver("bot-1", "fill", "bitmex", "XBTUSD", Map.of()) == Delivery.UNAVAILABLE);
     }
 }

@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Carries venue events to bots off the venue's thread: venues must never wait for a slow worker. The queue is
- * bounded; when it is full the event is dropped and counted, and the count is logged.
+ * bounded; when it is full the event is dropped and counted, and the count is logged. Events a bot refuses because
+ * it is behind on market data (its window is full) are counted and logged the same way, never silently lost.
  */
 final class EventForwarder implements AutoCloseable {
 
@@ -17,13 +18,15 @@ final class EventForwarder implements AutoCloseable {
     private static final int CAPACITY = 100_000;
 
     interface Delivery {
-        boolean deliver(long botId, String kind, String src, String sym, java.util.Map<String, Object> data);
+        dev.botlink.sandbox.host.Delivery deliver(
+                long botId, String kind, String src, String sym, java.util.Map<String, Object> data);
     }
 
     private record Pending(long botId, VenueEvent event) {}
 
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final Delivery delivery;
     private final Thread thread;
     private volatile boolean open = true;
@@ -49,7 +52,15 @@ final class EventForwarder implements AutoCloseable {
                 if (next != null) {
                     VenueEvent event = next.event();
                     String kind = event.callback().replace("_update", "");
-                    delivery.deliver(next.botId(), kind, event.src(), event.sym(), event.data());
+                    var outcome = delivery.deliver(next.botId(), kind, event.src(), event.sym(), event.data());
+                    if (outcome == dev.botlink.sandbox.host.Delivery.BOT_BEHIND) {
+                        long total = refused.incrementAndGet();
+                        if (Long.bitCount(total) == 1) {
+                            LOG.warnf(
+                                    "Bots behind on market data refused %d events so far (bot %d)",
+                                    total, next.botId());
+                        }
+                    }
                 }
             } catch (InterruptedException e) {
                 return;

@@ -9,6 +9,7 @@ import dev.botlink.platform.bot.BotRuntime;
 import dev.botlink.platform.bot.BotRuntimeEvents;
 import dev.botlink.platform.bot.BotWebhooks;
 import dev.botlink.sandbox.host.BotSpec;
+import dev.botlink.sandbox.host.Delivery;
 import dev.botlink.sandbox.host.HostHandler;
 import dev.botlink.sandbox.host.WebhookResult;
 import dev.botlink.sandbox.host.WorkerHub;
@@ -128,10 +129,13 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
         }
     }
 
-    /** Delivers a market or account event to a running bot; false if it is not running anywhere. */
-    public boolean deliver(long botId, String kind, String src, String sym, Map<String, Object> data) {
+    /**
+     * Delivers a market or account event to a running bot; never waits for a slow bot. A bot that has not consumed
+     * its window of quotes and trades yet gets {@link Delivery#BOT_BEHIND} (back pressure, the event is not sent).
+     */
+    public Delivery deliver(long botId, String kind, String src, String sym, Map<String, Object> data) {
         WorkerHub current = hub;
-        return current != null && current.deliver(botId(botId), kind, src, sym, data);
+        return current == null ? Delivery.UNAVAILABLE : current.deliver(botId(botId), kind, src, sym, data);
     }
 
     /** Parses a script in a sandbox worker without running it; see {@link WorkerHub#check}. Starts the workers. */
