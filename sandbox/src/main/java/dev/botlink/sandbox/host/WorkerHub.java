@@ -329,7 +329,8 @@ public final class WorkerHub implements AutoCloseable {
                 case SIGNAL -> handler.signal(bot, frame.body());
                 case BOT_STATE -> {
                     if (frame.body().get("routes") instanceof List<?> routes) {
-                        handler.botRoutes(bot, routes.stream().map(String::valueOf).toList());
+                        handler.botRoutes(
+                                bot, routes.stream().map(String::valueOf).toList());
                     }
                     botState(bot, frame.text("state"), frame.text("reason"));
                 }
