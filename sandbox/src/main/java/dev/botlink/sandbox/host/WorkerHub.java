@@ -124,7 +124,10 @@ public final class WorkerHub implements AutoCloseable {
                     if (failure != null) {
                         return new WebhookResult(null, "bot did not answer: " + failure.getMessage());
                     }
-                    return new WebhookResult(reply.body().get("result"), reply.text("error"));
+                    return new WebhookResult(
+                            reply.body().get("result"),
+                            reply.text("error"),
+                            Boolean.TRUE.equals(reply.body().get("timeout")));
                 });
     }
 
