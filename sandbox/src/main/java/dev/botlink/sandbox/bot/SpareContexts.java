@@ -1,9 +1,10 @@
 package dev.botlink.sandbox.bot;
 
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.Engine;
@@ -16,14 +17,20 @@ import org.graalvm.polyglot.Engine;
 final class SpareContexts implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SpareContexts.class.getName());
     private static final long RETRY_PAUSE_MILLIS = 5_000;
+    /** Longest a start waits for the spare being prepared before it prepares its own. */
+    private static final long WAIT_FOR_SPARE_MILLIS = 120_000;
 
     private final Engine engine;
     private final ModuleSources modules;
-    private final ConcurrentLinkedQueue<BotContext> ready = new ConcurrentLinkedQueue<>();
+    private final LinkedBlockingQueue<BotContext> ready = new LinkedBlockingQueue<>();
     /** One permit per spare missing: the refill thread takes a permit, then prepares a context. */
     private final Semaphore missing;
 
     private final Thread refill;
+    /** Whether a start is already waiting for the spare in preparation (the others prepare their own). */
+    private final AtomicBoolean waiting = new AtomicBoolean();
+
+    private volatile boolean preparing;
     private volatile boolean closed;
 
     SpareContexts(Engine engine, ModuleSources modules, int target) {
@@ -53,9 +60,24 @@ final class SpareContexts implements AutoCloseable {
         return Optional.ofNullable(spare);
     }
 
-    /** A spare if one is ready, else a context prepared now on the calling thread. */
+    /**
+     * A spare if one is ready; else the one being prepared, if no other start waits for it already (preparing a
+     * second context at the same time would only halve the speed of both on a busy machine); else a context
+     * prepared now on the calling thread.
+     */
     BotContext obtain() {
-        return take().orElseGet(() -> BotContext.prepare(engine, modules));
+        Optional<BotContext> spare = take();
+        if (spare.isEmpty() && preparing && waiting.compareAndSet(false, true)) {
+            try {
+                spare = Optional.ofNullable(ready.poll(WAIT_FOR_SPARE_MILLIS, TimeUnit.MILLISECONDS));
+                spare.ifPresent(taken -> missing.release());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.set(false);
+            }
+        }
+        return spare.orElseGet(() -> BotContext.prepare(engine, modules));
     }
 
     /** Spares ready now. */
@@ -70,6 +92,7 @@ final class SpareContexts implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
+            preparing = true;
             try {
                 BotContext spare = BotContext.prepare(engine, modules);
                 ready.add(spare);
@@ -84,6 +107,8 @@ final class SpareContexts implements AutoCloseable {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
+            } finally {
+                preparing = false;
             }
         }
     }
