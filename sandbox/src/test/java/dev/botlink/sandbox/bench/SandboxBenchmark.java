@@ -198,7 +198,7 @@ class SandboxBenchmark {
         start.put(
                 "load_average_at_start",
                 Files.readString(Path.of("/proc/loadavg")).trim());
-        try (var worker = new WorkerFixture("bench-start", "2g", List.of())) {
+        try (var worker = new WorkerFixture("bench-start", "2g", List.of("botlink.spareContexts=2"))) {
             long pid = worker.supervisor.process().pid();
             awaitQuiet(pid);
             long rssBefore = rssKb(pid);
