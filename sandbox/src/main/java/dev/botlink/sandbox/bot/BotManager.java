@@ -21,23 +21,23 @@ import org.graalvm.polyglot.Engine;
  * method returns quickly (bot start and stop happen on the bot's own threads).
  */
 public final class BotManager implements AutoCloseable {
-    private final Engine engine;
     private final BotHost host;
     private final BotLimits limits;
-    private final ModuleSources modules = new ModuleSources();
+    private final SpareContexts spares;
     private final Map<String, PythonBot> bots = new ConcurrentHashMap<>();
     private final Watchdog watchdog;
 
     public BotManager(Engine engine, BotHost host, BotLimits limits) {
-        this.engine = engine;
         this.host = host;
         this.limits = limits;
+        this.spares = new SpareContexts(engine, new ModuleSources(), limits.spareContexts());
         this.watchdog = new Watchdog(this::running, limits);
     }
 
     /**
      * Runs a small bot to completion of its start, so the engine has parsed the Python runtime and the first
-     * user's bot starts fast. Returns whether the warm-up bot started within the timeout.
+     * user's bot starts fast; then starts preparing spare contexts. Returns whether the warm-up bot started within
+     * the timeout.
      */
     public boolean warmUp(Duration timeout) throws InterruptedException {
         var started = new CountDownLatch(1);
@@ -60,10 +60,11 @@ public final class BotManager implements AutoCloseable {
             }
         };
         var start = new BotStart("warm-up", "warm_up.py", WARM_UP_SCRIPT, Map.of(), new WallClock());
-        var bot = new PythonBot(start, engine, sink, limits, modules, stopped -> {});
+        var bot = new PythonBot(start, spares, sink, limits, stopped -> {});
         bot.start();
         boolean ok = started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         bot.stopAsync("warm-up done", false);
+        spares.start();
         return ok;
     }
 
@@ -82,9 +83,9 @@ public final class BotManager implements AutoCloseable {
 
     /** Starts a bot unless one with that id runs already (a restart after reconnect is then a no-op). */
     public void start(BotStart start) {
+        spares.start();
         bots.computeIfAbsent(start.botId(), id -> {
-            var bot =
-                    new PythonBot(start, engine, host, limits, modules, stopped -> bots.remove(stopped.id(), stopped));
+            var bot = new PythonBot(start, spares, host, limits, stopped -> bots.remove(stopped.id(), stopped));
             bot.start();
             return bot;
         });
@@ -137,6 +138,7 @@ public final class BotManager implements AutoCloseable {
     @Override
     public void close() {
         watchdog.close();
+        spares.close();
         bots.values().forEach(bot -> bot.stopAsync("the worker is shutting down", false));
     }
 }

@@ -70,7 +70,8 @@ final class BotThreads {
         long handle = nextHandle.getAndIncrement();
         timers.put(handle, bot.clock().schedule(delay, () -> {
             timers.remove(handle);
-            if (!run(name, () -> bot.runGuest(name, target::executeVoid))) {
+            Runnable work = () -> bot.runGuestWithin(name, bot.limits().timerBudget(), () -> {}, target::executeVoid);
+            if (!run(name, work)) {
                 bot.log("ERROR", capError(name) + " (timer dropped)");
             }
         }));

@@ -4,17 +4,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** A context's raw stdout/stderr: complete lines go to the bot log; a line is cut at 8 KiB. */
+/**
+ * A context's raw stdout/stderr: complete lines go to the bot log; a line is cut at 8 KiB. The context is
+ * created before its bot is known (spare contexts), so output before {@link #attach} is dropped.
+ */
 final class LogStream extends OutputStream {
     private static final int MAX_LINE = 8192;
 
-    private final PythonBot bot;
     private final String level;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private volatile PythonBot bot;
 
-    LogStream(PythonBot bot, String level) {
-        this.bot = bot;
+    LogStream(String level) {
         this.level = level;
+    }
+
+    void attach(PythonBot owner) {
+        bot = owner;
     }
 
     @Override
@@ -35,7 +41,10 @@ final class LogStream extends OutputStream {
     }
 
     private void flushLine() {
-        bot.log(level, line.toString(StandardCharsets.UTF_8));
+        PythonBot owner = bot;
+        if (owner != null) {
+            owner.log(level, line.toString(StandardCharsets.UTF_8));
+        }
         line.reset();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.graalvm.polyglot.HostAccess;
 
 /**
  * Python modules shipped in the jar under {@value #ROOT}: {@code name.py} or {@code name/__init__.py}. Guest
@@ -18,6 +19,15 @@ public final class ModuleSources {
     private static final String MISSING = "";
 
     private final ConcurrentHashMap<String, String> cache = new ConcurrentHashMap<>();
+
+    /**
+     * For the guest's import finder (bootstrap.py): {@code "P" + source}, {@code "M" + source}, or null. The same
+     * read-only object serves every context of the worker.
+     */
+    @HostAccess.Export
+    public String moduleSource(String name) {
+        return find(name).orElse(null);
+    }
 
     /** {@code "P" + source} for a package, {@code "M" + source} for a module, or empty. */
     public Optional<String> find(String moduleName) {

@@ -7,7 +7,6 @@ import dev.botlink.sandbox.protocol.FrameType;
 import dev.botlink.sandbox.protocol.MarketBatch;
 import dev.botlink.sandbox.time.BotClock;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -23,13 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
-import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.SandboxPolicy;
-import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 /**
@@ -44,11 +40,6 @@ public final class PythonBot {
         STOPPING,
         STOPPED
     }
-
-    private static final Source BOOTSTRAP = Source.newBuilder(
-                    "python", ModuleSources.read("dev/botlink/sandbox/bot/bootstrap.py"), "<botlink>/bootstrap.py")
-            .cached(true)
-            .buildLiteral();
 
     /** Deep (but legal) Python recursion needs more than the JVM's default 1 MB thread stack. */
     static final long STACK_BYTES = 16L * 1024 * 1024;
@@ -78,17 +69,17 @@ public final class PythonBot {
     private final String fileName;
     private final String source;
     private final Map<String, Object> settings;
-    private final Engine engine;
+    private final SpareContexts contexts;
     private final BotHost host;
     private final BotClock clock;
     private final BotLimits limits;
-    private final ModuleSources modules;
     private final Consumer<PythonBot> onStopped;
     private final BotThreads threads;
     private final LogLimiter logLimiter;
     private final BlockingQueue<Task> queue;
     private final MarketFlow market;
     private final MarketCursor cursor = new MarketCursor();
+    private final CallBudgets budgets = new CallBudgets();
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
     private final AtomicInteger overruns = new AtomicInteger();
     private final AtomicLong droppedEvents = new AtomicLong();
@@ -106,22 +97,15 @@ public final class PythonBot {
     private Value webhook;
     private Value redisMessage;
 
-    PythonBot(
-            BotStart start,
-            Engine engine,
-            BotHost host,
-            BotLimits limits,
-            ModuleSources modules,
-            Consumer<PythonBot> onStopped) {
+    PythonBot(BotStart start, SpareContexts contexts, BotHost host, BotLimits limits, Consumer<PythonBot> onStopped) {
         this.id = start.botId();
         this.fileName = start.fileName();
         this.source = start.source();
         this.settings = start.settings();
         this.clock = start.clock();
-        this.engine = engine;
+        this.contexts = contexts;
         this.host = host;
         this.limits = limits;
-        this.modules = modules;
         this.onStopped = onStopped;
         this.threads = new BotThreads(this, limits.threadsPerBot(), limits.pendingTimers());
         this.logLimiter = new LogLimiter(limits.logLinesPerSecond(), limits.logBurst());
@@ -185,9 +169,13 @@ public final class PythonBot {
 
     private boolean load() {
         try {
-            context = newContext();
-            context.getBindings("python").putMember("__botlink_bridge", new BotBridge(this, modules));
-            Value runtime = context.eval(BOOTSTRAP);
+            BotContext prepared = contexts.obtain();
+            context = prepared.context();
+            if (state.get() != State.STARTING) {
+                prepared.close();
+                return false;
+            }
+            Value runtime = prepared.attach(this);
             dispatch = runtime.getMember("dispatch");
             dispatchMarket = runtime.getMember("dispatch_market");
             webhook = runtime.getMember("webhook");
@@ -216,17 +204,6 @@ public final class PythonBot {
             stopAsync("the bot could not start: " + e.getMessage(), true);
             return false;
         }
-    }
-
-    private Context newContext() {
-        return Context.newBuilder("python")
-                .engine(engine)
-                .sandbox(SandboxPolicy.CONSTRAINED)
-                .allowHostAccess(HostAccess.CONSTRAINED)
-                .in(InputStream.nullInputStream())
-                .out(new LogStream(this, "INFO"))
-                .err(new LogStream(this, "ERROR"))
-                .build();
     }
 
     /** Queues an event for the bot's event loop; market data is dropped (and counted) when the bot lags. */
@@ -282,16 +259,49 @@ public final class PythonBot {
             return;
         }
         String json = FrameCodec.toJson(args);
-        boolean started = threads.run("webhook " + route, () -> {
-            var answer = new AtomicReference<>(FrameCodec.toJson(Map.of("error", "the bot stopped during the call")));
-            runGuest(
-                    "webhook " + route,
+        var replied = new AtomicBoolean();
+        Consumer<String> once = text -> {
+            if (replied.compareAndSet(false, true)) {
+                reply.accept(text);
+            }
+        };
+        String where = "webhook " + method + " " + route;
+        boolean started = threads.run(where, () -> {
+            var answer = new AtomicReference<>(
+                    FrameCodec.toJson(Map.of("error", "the call was interrupted or the bot stopped during it")));
+            runGuestWithin(
+                    where,
+                    limits.webhookBudget(),
+                    () -> once.accept(webhookTimeout(where)),
                     () -> answer.set(webhook.execute(method, route, json).asString()));
-            reply.accept(answer.get());
+            once.accept(answer.get());
         });
         if (!started) {
             reply.accept(
                     FrameCodec.toJson(Map.of("error", "the bot is busy: all its threads are in use", "code", "busy")));
+        }
+    }
+
+    private String webhookTimeout(String where) {
+        return FrameCodec.toJson(Map.of(
+                "error",
+                where + " did not answer within its time budget of "
+                        + limits.webhookBudget().toMillis() + " ms",
+                "code",
+                "timeout"));
+    }
+
+    /**
+     * Runs guest code on a pool thread under a time budget (webhooks, timers, cron runs). Over budget,
+     * {@code onOverrun} runs once (on the watchdog's thread) and the bot is interrupted as for an overrunning
+     * callback.
+     */
+    void runGuestWithin(String where, Duration budget, Runnable onOverrun, Runnable work) {
+        var call = budgets.begin(where, budget, onOverrun);
+        try {
+            runGuest(where, work);
+        } finally {
+            budgets.end(call);
         }
     }
 
@@ -391,7 +401,9 @@ public final class PythonBot {
                 stopAsync("callbacks overran their time budget " + count + " times", true);
             }
         } else if (e.isInterrupted()) {
-            log("WARNING", where + " was interrupted together with a callback that overran its time budget");
+            if (!budgets.overranOnThisThread()) {
+                log("WARNING", where + " was interrupted together with a call that overran its time budget");
+            }
         } else if (e.isResourceExhausted()) {
             stopAsync("the bot ran out of resources in " + where + ": " + e.getMessage(), true);
         } else {
@@ -414,9 +426,15 @@ public final class PythonBot {
         return String.join("\n", lines);
     }
 
-    /** Called by the watchdog: interrupts a callback that is over its budget (not counting host calls). */
+    /**
+     * Called by the watchdog: interrupts a callback, webhook or timer run that is over its budget (not counting
+     * host calls).
+     */
     void checkBudget(long nowNanos) {
         market.flush(host, id, true);
+        for (CallBudgets.Call call : budgets.overrun(nowNanos)) {
+            pooledOverrun(call);
+        }
         long deadline = budgetDeadline;
         if (deadline != 0 && cursor.advanced()) {
             long renewed = Math.min(nowNanos + limits.callbackBudget().toNanos(), sliceCap);
@@ -424,17 +442,47 @@ public final class PythonBot {
                 deadline = renewed;
             }
         }
-        if (deadline == 0 || pausedSince != 0 || nowNanos < deadline || !interrupting.compareAndSet(false, true)) {
+        if (deadline == 0 || pausedSince != 0 || nowNanos < deadline) {
+            return;
+        }
+        long expired = deadline;
+        interrupt(runningCallback, () -> budgetDeadline == expired);
+    }
+
+    /** A webhook or timer run over its budget: its caller learns it, the bot is interrupted, overruns count. */
+    private void pooledOverrun(CallBudgets.Call call) {
+        call.overrun();
+        if (state.get() != State.RUNNING) {
+            return;
+        }
+        int count = overruns.incrementAndGet();
+        log(
+                "ERROR",
+                call.name() + " ran longer than its budget of " + call.budget().toMillis() + " ms and was interrupted ("
+                        + count + " of " + limits.maxOverruns() + " allowed)");
+        if (count >= limits.maxOverruns()) {
+            stopAsync("callbacks overran their time budget " + count + " times", true);
+            return;
+        }
+        interrupt(call.name(), () -> budgets.isRunning(call));
+    }
+
+    /**
+     * Interrupts every thread of the bot (the only interrupt GraalPy offers) unless the overrunning call has ended
+     * meanwhile; stops the bot if the interrupt does not land.
+     */
+    private void interrupt(String what, BooleanSupplier stillRunning) {
+        if (!interrupting.compareAndSet(false, true)) {
             return;
         }
         Thread.ofVirtual().name("bot-" + id + "-interrupt").start(() -> {
             try {
                 Context current = context;
-                if (current != null && state.get() == State.RUNNING) {
+                if (current != null && state.get() == State.RUNNING && stillRunning.getAsBoolean()) {
                     current.interrupt(Duration.ofSeconds(5));
                 }
             } catch (TimeoutException e) {
-                stopAsync(runningCallback + " could not be interrupted", true);
+                stopAsync(what + " could not be interrupted", true);
             } catch (RuntimeException e) {
                 // Closed meanwhile: nothing to interrupt.
             } finally {
@@ -450,6 +498,7 @@ public final class PythonBot {
         if (onLoop) {
             pausedSince = started;
         }
+        var pooled = budgets.pause();
         try {
             return host.request(call).get().body();
         } catch (ExecutionException e) {
@@ -459,6 +508,7 @@ public final class PythonBot {
             Thread.currentThread().interrupt();
             return ExchangeResults.failure(call.text("venue"), apiError("the bot is stopping"));
         } finally {
+            budgets.resume(pooled);
             if (onLoop) {
                 long paused = System.nanoTime() - started;
                 budgetDeadline += paused;

@@ -1,7 +1,9 @@
-# Runs first in every bot context. The host put one object, __botlink_bridge, in this module's globals: it
-# becomes the native module _botlink and disappears from the globals. Then modules shipped in the jar become
-# importable, modules Botlink cannot offer fail with a clear message, threads come from the host, print goes
-# to the bot log, and asyncio gets a loop that needs no sockets.
+# Runs first in every bot context, before the context has a bot (workers prepare spare contexts ahead of time).
+# The host put one object, __botlink_modules (the sources shipped in the jar), in this module's globals; it
+# disappears from the globals. The native module _botlink is built here; its bridge to the host arrives when the
+# host gives the context to its bot (_activate). Modules shipped in the jar become importable, modules Botlink
+# cannot offer fail with a clear message, threads come from the host, print goes to the bot log, and asyncio gets
+# a loop that needs no sockets.
 import importlib.machinery
 import json
 import linecache
@@ -9,7 +11,8 @@ import math
 import sys
 import types
 
-_bridge = globals().pop('__botlink_bridge')
+_modules = globals().pop('__botlink_modules')
+_bridge = None
 
 
 def _check_str(name, value, limit=1_000_000):
@@ -93,14 +96,24 @@ def _make_native():
         _bridge.stop(_check_str('reason', str(reason), 2000))
 
     def module_source(name):
-        return _bridge.moduleSource(_check_str('name', name, 256))
+        return _modules.moduleSource(_check_str('name', name, 256))
 
     for fn in (talib, log, call, publish, signal, redis_publish, redis_subscribe, now_micros, spawn, schedule,
                cancel, stop, module_source):
         setattr(native, fn.__name__, fn)
-    native.settings = json.loads(_bridge.settings())
-    native.bot_id = _bridge.botId()
+    native.settings = {}
+    native.bot_id = None
     return native
+
+
+def _activate(bridge):
+    """Called once by the host when it gives this context to its bot: from now on _botlink acts for that bot."""
+    global _bridge
+    if _bridge is not None:
+        raise RuntimeError('this context already belongs to a bot')
+    _bridge = bridge
+    _native.settings.update(json.loads(bridge.settings()))
+    _native.bot_id = bridge.botId()
 
 
 def _json_default(value):

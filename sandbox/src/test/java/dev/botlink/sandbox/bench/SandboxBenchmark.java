@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,6 +277,105 @@ class SandboxBenchmark {
         long after = rssKb(pid);
         results.put("worker_rss_before_idle_bots_mb", before / 1024);
         results.put("rss_per_idle_bot_mb", Math.round((after - before) / 1024.0 / n * 10) / 10.0);
+    }
+
+    /**
+     * Bot start on a warm worker and RSS per idle bot, side by side with the baseline of a worker that keeps no
+     * spare contexts (every start creates and bootstraps its context, as before spares existed). A start is
+     * measured from {@code startBot} to the {@code running} state at the host, after the worker has gone quiet
+     * (its spares refilled); then a burst of back-to-back starts shows what happens once the spares are used up.
+     * Writes target/bench-start.json.
+     */
+    @Test
+    void botStartAndIdleMemory() throws Exception {
+        var start = new LinkedHashMap<String, Object>();
+        start.put(
+                "load_average_at_start",
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        try (var worker = new WorkerFixture("bench-start", "2g", List.of("botlink.spareContexts=2"))) {
+            long pid = worker.supervisor.process().pid();
+            awaitQuiet(pid);
+            long rssBefore = rssKb(pid);
+            var warm = pacedStarts(worker, pid, 10);
+            awaitQuiet(pid);
+            long rssAfter = rssKb(pid);
+            start.put("with_spares_warm_start_ms", summary(warm));
+            start.put("with_spares_worker_rss_before_mb", rssBefore / 1024);
+            start.put("rss_per_idle_bot_mb", Math.round((rssAfter - rssBefore) / 1024.0 / warm.size() * 10) / 10.0);
+            start.put("with_spares_burst_of_6_start_ms", summary(burstStarts(worker, 6)));
+        }
+        try (var worker = new WorkerFixture("bench-start-baseline", "2g", List.of("botlink.spareContexts=0"))) {
+            long pid = worker.supervisor.process().pid();
+            awaitQuiet(pid);
+            start.put("baseline_no_spares_warm_start_ms", summary(pacedStarts(worker, pid, 5)));
+        }
+        start.put(
+                "load_average_at_end",
+                Files.readString(Path.of("/proc/loadavg")).trim());
+        String json = FrameCodec.toJson(start);
+        System.out.println("BENCH-START " + json);
+        Files.writeString(Path.of("target", "bench-start.json"), json);
+    }
+
+    private static List<Long> pacedStarts(WorkerFixture worker, long pid, int n) throws IOException {
+        var times = new ArrayList<Long>();
+        for (int i = 0; i < n; i++) {
+            awaitQuiet(pid);
+            long started = System.nanoTime();
+            worker.startRunning(IDLE_BOT);
+            times.add((System.nanoTime() - started) / 1_000_000);
+        }
+        return times;
+    }
+
+    private static List<Long> burstStarts(WorkerFixture worker, int n) {
+        var started = new LinkedHashMap<String, Long>();
+        for (int i = 0; i < n; i++) {
+            started.put(worker.start(IDLE_BOT), System.nanoTime());
+        }
+        var times = new ArrayList<Long>();
+        started.forEach((bot, at) -> {
+            worker.awaitState(bot, "running");
+            times.add((System.nanoTime() - at) / 1_000_000);
+        });
+        return times;
+    }
+
+    private static Map<String, Object> summary(List<Long> millis) {
+        var sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        var summary = new LinkedHashMap<String, Object>();
+        summary.put("p50", sorted.get(sorted.size() / 2));
+        summary.put("p95", sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)));
+        summary.put("max", sorted.getLast());
+        summary.put("all", millis);
+        return summary;
+    }
+
+    /** Waits (up to 3 minutes) until the worker used under 5 % of a core over a second: spares are refilled. */
+    private static void awaitQuiet(long pid) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long previous = cpuTicks(pid);
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = cpuTicks(pid);
+            if (now - previous <= 5) {
+                return;
+            }
+            previous = now;
+        }
+    }
+
+    /** utime + stime of a process, in clock ticks (100 per second on Linux). */
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     private static long rssKb(long pid) throws IOException {

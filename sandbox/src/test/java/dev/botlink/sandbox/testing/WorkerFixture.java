@@ -42,8 +42,13 @@ public final class WorkerFixture implements AutoCloseable {
         try {
             hub = new WorkerHub(host, token, ConnectionSettings.defaults());
             var address = hub.start(0);
+            // The production callback budget (5 s), long webhook and timer budgets: on the crowded build machine a
+            // shorter one interrupts ordinary callbacks (13 candle levels on a trade took over 1.5 s at load 50).
             var properties = new java.util.ArrayList<>(List.of(
-                    "botlink.callbackBudgetMillis=1500", "botlink.cpuWindowMillis=4000", "botlink.logBurst=200"));
+                    "botlink.cpuWindowMillis=4000",
+                    "botlink.logBurst=200",
+                    "botlink.webhookBudgetMillis=60000",
+                    "botlink.timerBudgetMillis=60000"));
             properties.addAll(extraProperties);
             var launcher = WorkerLauncher.of(Path.of(System.getProperty("botlink.worker.dir")))
                     .withExtraClasspath(List.of(Path.of(System.getProperty("botlink.worker.classes"))))

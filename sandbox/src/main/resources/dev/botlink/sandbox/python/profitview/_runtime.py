@@ -9,7 +9,7 @@ import traceback
 import types
 
 import _botlink
-from profitview import cron, candles
+from profitview import _traceback, cron, candles
 from profitview.link import Link
 from profitview.log import logger
 from profitview.redis import BotRedis
@@ -37,10 +37,7 @@ def report(where, error):
     if isinstance(error, SystemExit):
         _botlink.stop(f"the bot called sys.exit() in {where}")
         return
-    tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_INTERNAL):
-        tb = tb.tb_next
-    text = ''.join(traceback.format_exception(type(error), error, tb, limit=-MAX_FRAMES)).rstrip()
+    text = _traceback.format_exception(error, _INTERNAL, MAX_FRAMES)
     logger.error(f"{where} failed:\n{text}")
 
 
@@ -80,11 +77,7 @@ def _syntax_error(error):
 
 
 def _failure(what, error):
-    tb = error.__traceback__
-    while tb is not None and tb.tb_frame.f_code.co_filename.startswith(_INTERNAL):
-        tb = tb.tb_next
-    text = ''.join(traceback.format_exception(type(error), error, tb, limit=-MAX_FRAMES)).rstrip()
-    return f"{what} failed:\n{text}"
+    return f"{what} failed:\n{_traceback.format_exception(error, _INTERNAL, MAX_FRAMES)}"
 
 
 def after_load():
