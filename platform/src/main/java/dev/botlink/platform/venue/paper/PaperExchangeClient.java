@@ -35,11 +35,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.logging.Logger;
 
 /**
  * The paper adapter of the {@link ExchangeClient} port: one account's simulated BitMEX or WOO X venue, trading
@@ -50,8 +50,6 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
 
     /** Fills kept for the next snapshot; beyond this the oldest unsaved fill history is dropped (state is not). */
     public static final int MAX_UNSAVED_FILLS = 100_000;
-
-    private static final Logger LOG = Logger.getLogger(PaperExchangeClient.class.getName());
 
     /** A snapshot to save and the change it covers (see {@link #committed}). */
     public record PendingSave(PaperSnapshot snapshot, long changeSequence) {}
@@ -73,12 +71,8 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     /** Counts state changes (under the lock); a call's result covers the changes up to its value. */
     private long changeSequence;
 
-    private final Object commitMonitor = new Object();
-    /** Changes up to this one are in the store. */
-    private volatile long committedSequence;
-
+    private final CommitWaiters commitWaiters;
     private volatile Runnable wakeCommitter;
-    private volatile Duration commitTimeout;
 
     /**
      * A fresh account with the starting wallet, subscribed to {@code feed} for every simulated symbol it serves.
@@ -90,6 +84,7 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
             throw new IllegalArgumentException("venue '" + config.name() + "' is not in paper mode");
         }
         this.config = config;
+        this.commitWaiters = new CommitWaiters(config.name());
         this.instruments = PaperInstruments.forExchange(config.exchangeId())
                 .orElseThrow(() -> new IllegalArgumentException("no paper simulation for exchange '"
                         + config.exchangeId() + "': use one of " + PaperInstruments.exchangeIds()));
@@ -243,21 +238,17 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
     /**
      * Turns on group commit: every change calls {@code wake} (which must be cheap and not block), and a call that
      * changed state returns only once {@link #committed} has covered its change, or after {@code timeout} (then it
-     * returns anyway and logs a warning: the store is failing, and the change is saved when it recovers).
+     * returns anyway and logs a warning: the store is failing, and the change is saved when it recovers). Inside
+     * {@link DeferredCommits#run} the call returns at once and its caller waits on {@link DeferredCommits#saved}.
      */
     public void enableGroupCommit(Runnable wake, Duration timeout) {
-        this.commitTimeout = timeout;
+        commitWaiters.enable(timeout);
         this.wakeCommitter = wake;
     }
 
     /** Tells waiting calls that changes up to {@code changeSequence} are in the store. */
     public void committed(long changeSequence) {
-        synchronized (commitMonitor) {
-            if (changeSequence > committedSequence) {
-                committedSequence = changeSequence;
-            }
-            commitMonitor.notifyAll();
-        }
+        commitWaiters.committed(changeSequence);
     }
 
     /**
@@ -356,32 +347,23 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         } finally {
             lock.unlock();
         }
-        awaitCommit(covers);
+        CompletableFuture<Void> saved = commitWaiters.whenSaved(covers);
+        DeferredCommits deferred = DeferredCommits.current();
+        if (deferred != null) {
+            deferred.add(saved);
+        } else {
+            awaitQuietly(saved);
+        }
         return result;
     }
 
-    /** Blocks (outside the account's lock) until changes up to {@code sequence} are committed, if group commit is on. */
-    private void awaitCommit(long sequence) {
-        Duration timeout = commitTimeout;
-        if (timeout == null || committedSequence >= sequence) {
-            return;
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (commitMonitor) {
-            while (committedSequence < sequence) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    LOG.warning("paper venue " + venue() + ": no commit within " + timeout
-                            + "; returning the result before it is saved");
-                    return;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(commitMonitor, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    private static void awaitQuietly(CompletableFuture<Void> saved) {
+        try {
+            saved.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a commit wait never fails", e);
         }
     }
 
