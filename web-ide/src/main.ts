@@ -3,6 +3,7 @@ import './style.css';
 import { api, session, whenUnauthorized } from './api';
 import { Workspace } from './editor/workspace';
 import { accountPage } from './pages/account';
+import { endOidcSession, finishOidcLogin, loadLoginConfig, usesProvider } from './oidc';
 import { loginPage } from './pages/login';
 import { venuesPage } from './pages/venues';
 import { h } from './ui';
@@ -49,6 +50,7 @@ Object.values(pages).forEach((page) => {
 });
 
 let current: string | null = null;
+let loginProblem: string | null = null;
 
 function route(): void {
   if (!session.token) {
@@ -60,7 +62,7 @@ function route(): void {
     app.replaceChildren(loginPage(() => {
       location.hash = '#/editor';
       route();
-    }));
+    }, loginProblem));
     return;
   }
   if (!app.contains(main)) app.replaceChildren(skip, header, main);
@@ -80,6 +82,14 @@ function route(): void {
 }
 
 logout.addEventListener('click', async () => {
+  if (usesProvider()) {
+    session.clear();
+    workspace.reset();
+    const providerLogout = endOidcSession();
+    if (providerLogout) location.assign(providerLogout);
+    else route();
+    return;
+  }
   try {
     await api('POST', '/api/auth/logout');
   } finally {
@@ -93,4 +103,8 @@ whenUnauthorized(() => {
   route();
 });
 window.addEventListener('hashchange', route);
-route();
+loadLoginConfig()
+  .then(finishOidcLogin)
+  .then((problem) => (loginProblem = problem))
+  .catch((e: unknown) => (loginProblem = e instanceof Error ? e.message : String(e)))
+  .finally(route);

@@ -196,6 +196,11 @@ public class AccountService {
         Session.deleteById(secrets.lookupDigest(token));
     }
 
+    @Transactional
+    public Optional<Account> byId(long accountId) {
+        return Optional.ofNullable(Account.findById(accountId));
+    }
+
     /** The account whose private-stream API key this is; compared in constant time. */
     @Transactional
     public Optional<Account> byApiKey(String apiKey) {

@@ -3,6 +3,7 @@ package dev.botlink.platform.account;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 
-/** Local accounts: sign up, log in for a bearer token, log out. */
+/** How to log in, and local accounts: sign up, log in for a bearer token, log out. */
 @Path("/api/auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -24,12 +25,27 @@ public class AuthResource {
 
     public record Token(String token, Instant expiresAt) {}
 
+    /**
+     * How to log in: {@code local} (sign-up and login here), or {@code oidc} with the provider's URL (its
+     * {@code /.well-known/openid-configuration} names the endpoints) and the client id the IDE uses there.
+     */
+    public record LoginConfig(String mode, String provider, String clientId) {}
+
     private final AccountService accounts;
     private final LoginMode mode;
 
     public AuthResource(AccountService accounts, LoginMode mode) {
         this.accounts = accounts;
         this.mode = mode;
+    }
+
+    @GET
+    @Path("/config")
+    public LoginConfig config() {
+        return mode.oidc()
+                ? new LoginConfig(
+                        "oidc", mode.provider().orElse(null), mode.clientId().orElse(null))
+                : new LoginConfig("local", null, null);
     }
 
     @POST

@@ -14,12 +14,25 @@ public class LoginMode {
 
     private final boolean oidc;
     private final Optional<String> provider;
+    private final Optional<String> clientId;
 
     public LoginMode(
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc,
-            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> provider) {
+            @ConfigProperty(name = "quarkus.oidc.auth-server-url") Optional<String> provider,
+            @ConfigProperty(name = "quarkus.oidc.client-id") Optional<String> clientId) {
         this.oidc = oidc;
         this.provider = provider;
+        this.clientId = clientId;
+    }
+
+    /** The provider's URL (a Keycloak realm's), when it logs people in. */
+    public Optional<String> provider() {
+        return oidc ? provider : Optional.empty();
+    }
+
+    /** The client the web IDE logs in as at the provider (a public client using the authorization code flow). */
+    public Optional<String> clientId() {
+        return oidc ? clientId : Optional.empty();
     }
 
     /** True when an OpenID Connect provider logs people in and local sign-up and login are off. */

@@ -1,26 +1,25 @@
 package dev.botlink.platform.ide;
 
 import dev.botlink.platform.account.Account;
-import dev.botlink.platform.account.AccountService;
+import dev.botlink.platform.account.BrowserTokens;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /**
- * Checks the IDE channel's {@code ?token=} (a login session token; browsers cannot set headers on websockets, so the
- * query carries it on this path only) before the upgrade: 401 without a valid session, 400 for a bad {@code since},
+ * Checks the IDE channel's {@code ?token=} (a login session token, or the OpenID Connect provider's access token in
+ * that mode: see {@link BrowserTokens}) before the upgrade: 401 without a valid session, 400 for a bad {@code since},
  * 429 when the account has too many channels open.
  */
 @ApplicationScoped
 public class IdeUpgradeCheck implements HttpUpgradeCheck {
 
-    private final AccountService accounts;
+    private final BrowserTokens tokens;
     private final IdeChannel channel;
 
-    public IdeUpgradeCheck(AccountService accounts, IdeChannel channel) {
-        this.accounts = accounts;
+    public IdeUpgradeCheck(BrowserTokens tokens, IdeChannel channel) {
+        this.tokens = tokens;
         this.channel = channel;
     }
 
@@ -32,7 +31,7 @@ public class IdeUpgradeCheck implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         String token = context.httpRequest().getParam("token");
-        if (token == null || token.isBlank() || token.length() > 200) {
+        if (token == null || token.isBlank() || token.length() > BrowserTokens.MAX_LENGTH) {
             return CheckResult.rejectUpgrade(401);
         }
         long since;
@@ -46,19 +45,16 @@ public class IdeUpgradeCheck implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(400);
         }
         long from = since;
-        return Uni.createFrom()
-                .item(() -> accounts.authenticate(token))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map((Optional<Account> account) -> {
-                    if (account.isEmpty()) {
-                        return CheckResult.rejectUpgradeSync(401);
-                    }
-                    if (!channel.hasRoom(account.get().id)) {
-                        return CheckResult.rejectUpgradeSync(429);
-                    }
-                    context.userData().put(IdeSocket.ACCOUNT, account.get().id);
-                    context.userData().put(IdeSocket.SINCE, from);
-                    return CheckResult.permitUpgradeSync();
-                });
+        return tokens.account(token).map((Optional<Account> account) -> {
+            if (account.isEmpty()) {
+                return CheckResult.rejectUpgradeSync(401);
+            }
+            if (!channel.hasRoom(account.get().id)) {
+                return CheckResult.rejectUpgradeSync(429);
+            }
+            context.userData().put(IdeSocket.ACCOUNT, account.get().id);
+            context.userData().put(IdeSocket.SINCE, from);
+            return CheckResult.permitUpgradeSync();
+        });
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.agroal.api.AgroalDataSource;
@@ -22,6 +23,15 @@ class AccountResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Test
+    void theLoginConfigSaysAccountsAreLocal() {
+        given().get("/api/auth/config")
+                .then()
+                .statusCode(200)
+                .body("mode", equalTo("local"))
+                .body("provider", nullValue());
+    }
 
     @Test
     void signUpLogInAndSeeTheAccountsSecretsAndUrls() {

@@ -9,13 +9,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.botlink.platform.stream.WsClient;
+import dev.botlink.platform.testing.BrowserScript;
 import dev.botlink.platform.testing.KeycloakServer;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * OIDC mode against a real Keycloak (one start for the whole class): Keycloak users log in with the provider's access
- * tokens, get a Botlink account with its defaults on first use, and local sign-up and login are refused.
+ * tokens, get a Botlink account with its defaults on first use, and local sign-up and login are refused. The IDE's
+ * channel takes the provider's tokens, and the web IDE logs in through Keycloak's own login page in a real browser.
  */
 @QuarkusTest
 @TestProfile(KeycloakProfile.class)
@@ -44,6 +49,9 @@ class KeycloakOidcTest {
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realmUrl;
+
+    @TestHTTPResource("/")
+    URL base;
 
     @Test
     void aKeycloakUserGetsAnAccountWithDefaultsOnFirstUseAndKeepsIt() {
@@ -108,6 +116,32 @@ class KeycloakOidcTest {
                 .then()
                 .statusCode(403)
                 .body("message", containsString("local login is off"));
+    }
+
+    @Test
+    void theLoginConfigNamesTheProviderAndClientForTheIde() {
+        given().get("/api/auth/config")
+                .then()
+                .statusCode(200)
+                .body("mode", equalTo("oidc"))
+                .body("provider", equalTo(realmUrl))
+                .body("clientId", equalTo(KeycloakServer.CLIENT_ID));
+    }
+
+    @Test
+    void theIdeChannelTakesTheProvidersAccessTokenAndRefusesATamperedOne() {
+        String token = passwordGrant("alice", "alice-pass-1");
+        try (WsClient channel = WsClient.connect("/api/ide/channel?token=" + token)) {
+            assertThat(channel.closed()).isNotDone();
+        }
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(WsClient.refusal("/api/ide/channel?token=" + tampered)).isEqualTo(401);
+        assertThat(WsClient.refusal("/api/ide/channel?token=not-a-jwt")).isEqualTo(401);
+    }
+
+    @Test
+    void theIdeLogsInThroughKeycloakInABrowser() throws Exception {
+        BrowserScript.run("oidc", "oidc-e2e", base, Map.of("OIDC_USER", "bob", "OIDC_PASSWORD", "bob-pass-1"));
     }
 
     @Test
