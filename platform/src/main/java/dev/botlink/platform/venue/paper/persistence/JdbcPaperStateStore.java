@@ -24,6 +24,10 @@ import javax.sql.DataSource;
  */
 public final class JdbcPaperStateStore implements PaperStateStore {
 
+    /** The columns both order tables share, in {@link OrderRow}'s order (less the queue estimate). */
+    private static final String ORDER_COLUMNS = "order_id, sym, side, order_type, post_only, text, price_ticks,"
+            + " size_units, filled_units, sequence_no, time_ms, filled_notional";
+
     private final DataSource dataSource;
 
     public JdbcPaperStateStore(DataSource dataSource) {
@@ -123,28 +127,31 @@ public final class JdbcPaperStateStore implements PaperStateStore {
             insert.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement("insert into paper_open_orders (venue_key,"
-                + " order_id, sym, side, order_type, post_only, text, price_ticks, size_units, filled_units,"
-                + " queue_ahead, sequence_no, time_ms, filled_notional)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " queue_ahead, " + ORDER_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (OrderRow row : snapshot.openOrders()) {
                 insert.setString(1, key);
-                insert.setString(2, row.orderId());
-                insert.setString(3, row.sym());
-                insert.setString(4, row.side());
-                insert.setString(5, row.orderType());
-                insert.setBoolean(6, row.postOnly());
-                insert.setString(7, row.text());
-                insert.setLong(8, row.priceTicks());
-                insert.setLong(9, row.sizeUnits());
-                insert.setLong(10, row.filledUnits());
-                insert.setLong(11, row.queueAhead());
-                insert.setLong(12, row.sequence());
-                insert.setLong(13, row.time());
-                insert.setString(14, row.filledNotional().toString());
+                insert.setLong(2, row.queueAhead());
+                setOrderColumns(insert, 3, row);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** Sets {@link #ORDER_COLUMNS} from {@code first} on. */
+    private static void setOrderColumns(PreparedStatement insert, int first, OrderRow row) throws SQLException {
+        insert.setString(first, row.orderId());
+        insert.setString(first + 1, row.sym());
+        insert.setString(first + 2, row.side());
+        insert.setString(first + 3, row.orderType());
+        insert.setBoolean(first + 4, row.postOnly());
+        insert.setString(first + 5, row.text());
+        insert.setLong(first + 6, row.priceTicks());
+        insert.setLong(first + 7, row.sizeUnits());
+        insert.setLong(first + 8, row.filledUnits());
+        insert.setLong(first + 9, row.sequence());
+        insert.setLong(first + 10, row.time());
+        insert.setString(first + 11, row.filledNotional().toString());
     }
 
     private static void appendFinishedOrders(Connection connection, PaperSnapshot snapshot) throws SQLException {
@@ -152,27 +159,14 @@ public final class JdbcPaperStateStore implements PaperStateStore {
         if (finished.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("insert into paper_finished_orders (venue_key,"
-                + " order_id, finished_seq, status, sym, side, order_type, post_only, text, price_ticks, size_units,"
-                + " filled_units, sequence_no, time_ms, filled_notional)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("insert into paper_finished_orders (venue_key," + " finished_seq, status, "
+                        + ORDER_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (FinishedOrderRow finishedRow : finished) {
-                OrderRow row = finishedRow.order();
                 insert.setString(1, snapshot.venueKey());
-                insert.setString(2, row.orderId());
-                insert.setLong(3, finishedRow.finishedSequence());
-                insert.setString(4, finishedRow.status());
-                insert.setString(5, row.sym());
-                insert.setString(6, row.side());
-                insert.setString(7, row.orderType());
-                insert.setBoolean(8, row.postOnly());
-                insert.setString(9, row.text());
-                insert.setLong(10, row.priceTicks());
-                insert.setLong(11, row.sizeUnits());
-                insert.setLong(12, row.filledUnits());
-                insert.setLong(13, row.sequence());
-                insert.setLong(14, row.time());
-                insert.setString(15, row.filledNotional().toString());
+                insert.setLong(2, finishedRow.finishedSequence());
+                insert.setString(3, finishedRow.status());
+                setOrderColumns(insert, 4, finishedRow.order());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -188,28 +182,14 @@ public final class JdbcPaperStateStore implements PaperStateStore {
 
     private static List<FinishedOrderRow> finishedOrders(Connection connection, String key) throws SQLException {
         List<FinishedOrderRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select order_id, sym, side, order_type,"
-                + " post_only, text, price_ticks, size_units, filled_units, sequence_no, time_ms, filled_notional,"
-                + " status, finished_seq from paper_finished_orders where venue_key = ?"
+        try (PreparedStatement select = connection.prepareStatement("select " + ORDER_COLUMNS + ", status,"
+                + " finished_seq from paper_finished_orders where venue_key = ?"
                 + " order by finished_seq desc limit " + PaperSnapshot.FINISHED_ORDERS_KEPT)) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    OrderRow order = new OrderRow(
-                            row.getString(1),
-                            row.getString(2),
-                            row.getString(3),
-                            row.getString(4),
-                            row.getBoolean(5),
-                            row.getString(6),
-                            row.getLong(7),
-                            row.getLong(8),
-                            row.getLong(9),
-                            0,
-                            row.getLong(10),
-                            row.getLong(11),
-                            new BigDecimal(row.getString(12)));
-                    rows.add(new FinishedOrderRow(order, row.getString(13), row.getLong(14)));
+                    rows.add(new FinishedOrderRow(
+                            orderRow(row, 0), row.getString("status"), row.getLong("finished_seq")));
                 }
             }
         }
@@ -282,30 +262,34 @@ public final class JdbcPaperStateStore implements PaperStateStore {
 
     private static List<OrderRow> orders(Connection connection, String key) throws SQLException {
         List<OrderRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("select order_id, sym, side, order_type,"
-                + " post_only, text, price_ticks, size_units, filled_units, queue_ahead, sequence_no, time_ms,"
-                + " filled_notional from paper_open_orders where venue_key = ? order by sequence_no")) {
+        try (PreparedStatement select = connection.prepareStatement("select " + ORDER_COLUMNS + ", queue_ahead"
+                + " from paper_open_orders where venue_key = ? order by sequence_no")) {
             select.setString(1, key);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new OrderRow(
-                            row.getString(1),
-                            row.getString(2),
-                            row.getString(3),
-                            row.getString(4),
-                            row.getBoolean(5),
-                            row.getString(6),
-                            row.getLong(7),
-                            row.getLong(8),
-                            row.getLong(9),
-                            row.getLong(10),
-                            row.getLong(11),
-                            row.getLong(12),
-                            new BigDecimal(row.getString(13))));
+                    rows.add(orderRow(row, row.getLong("queue_ahead")));
                 }
             }
         }
         return rows;
+    }
+
+    /** An order as both order tables store it; finished orders have no queue estimate. */
+    private static OrderRow orderRow(ResultSet row, long queueAhead) throws SQLException {
+        return new OrderRow(
+                row.getString("order_id"),
+                row.getString("sym"),
+                row.getString("side"),
+                row.getString("order_type"),
+                row.getBoolean("post_only"),
+                row.getString("text"),
+                row.getLong("price_ticks"),
+                row.getLong("size_units"),
+                row.getLong("filled_units"),
+                queueAhead,
+                row.getLong("sequence_no"),
+                row.getLong("time_ms"),
+                new BigDecimal(row.getString("filled_notional")));
     }
 
     /** Drops the column's padding zeros so a restored amount compares and prints as it was saved. */
