@@ -163,7 +163,7 @@ public final class PythonBot {
                 runCallback(task);
             }
             market.consumed(task.marketEvents());
-            market.flush(host, id, queue.isEmpty());
+            market.flushFromLoop(host, id, queue.isEmpty());
         }
     }
 
