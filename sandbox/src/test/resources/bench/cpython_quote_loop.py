@@ -1,7 +1,8 @@
 """The bot loop of SandboxBenchmark on CPython, with the same per-event work as Botlink's event loop.
 
-batch: what profitview._runtime.dispatch_market does per batch of 1024 quotes (columns text -> bytes, struct
-unpack of the columns, then per event: cursor.at(i), a ProfitView-shaped dict, the quotes book, quote_update).
+batch: what a bot's dispatch_market (sandbox/src/main/resources/dev/botlink/sandbox/bot/market_dispatch.py)
+does per batch of 1024 quotes (columns text -> bytes, struct unpack of the columns, then per event: cursor.at(i),
+a ProfitView-shaped dict, the quotes book, quote_update).
 json: the loop Botlink had before market batches (json.loads per event, then quote_update), for reference.
 With several bots, batches go to the bots in turn, as one worker's event loops would get them.
 

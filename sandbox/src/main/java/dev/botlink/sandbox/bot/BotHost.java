@@ -12,6 +12,14 @@ public interface BotHost {
     /** Sends a frame if there is room now; returns false if it was dropped. */
     boolean trySend(Frame frame);
 
+    /**
+     * Like {@link #trySend} (never waits for room), but written on the calling thread when the line is free, saving
+     * the writer thread's wake-up. Not for threads that must never block on the socket (the watchdog).
+     */
+    default boolean offer(Frame frame) {
+        return trySend(frame);
+    }
+
     /** Sends a request; the future fails if the host is unreachable or does not answer in time. */
     CompletableFuture<Frame> request(Frame frame);
 }

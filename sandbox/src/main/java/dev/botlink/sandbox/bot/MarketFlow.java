@@ -55,12 +55,28 @@ final class MarketFlow {
      * credit that does not fit the connection now stays owed and goes with the next flush.
      */
     void flush(BotHost host, String bot, boolean force) {
+        flush(host, bot, force, false);
+    }
+
+    /**
+     * {@link #flush} from the bot's event loop thread: the credit is written on this thread when the line is free
+     * (no writer-thread wake-up per batch), queued otherwise.
+     */
+    void flushFromLoop(BotHost host, String bot, boolean force) {
+        flush(host, bot, force, true);
+    }
+
+    private void flush(BotHost host, String bot, boolean force, boolean onLoop) {
         long owed = uncredited.get();
         if (owed == 0 || (!force && owed < creditEvery && queued.get() > 0)) {
             return;
         }
         long taken = uncredited.getAndSet(0);
-        if (taken > 0 && !host.trySend(Frame.of(FrameType.CREDIT, bot, Map.of("events", taken)))) {
+        if (taken <= 0) {
+            return;
+        }
+        var credit = Frame.of(FrameType.CREDIT, bot, Map.of("events", taken));
+        if (!(onLoop ? host.offer(credit) : host.trySend(credit))) {
             uncredited.addAndGet(taken);
         }
     }

@@ -163,7 +163,7 @@ public final class PythonBot {
                 runCallback(task);
             }
             market.consumed(task.marketEvents());
-            market.flush(host, id, queue.isEmpty());
+            market.flushFromLoop(host, id, queue.isEmpty());
         }
     }
 
@@ -177,7 +177,7 @@ public final class PythonBot {
             }
             Value runtime = prepared.attach(this);
             dispatch = runtime.getMember("dispatch");
-            dispatchMarket = runtime.getMember("dispatch_market");
+            dispatchMarket = MarketDispatch.bind(context, runtime);
             webhook = runtime.getMember("webhook");
             redisMessage = runtime.getMember("redis_message");
             Value error = runtime.getMember("load").execute(fileName, source);

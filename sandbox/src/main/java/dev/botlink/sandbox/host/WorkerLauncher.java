@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param extraClasspath entries put before {@code lib/*} (tests use the module's compiled classes)
  * @param maxHeap the worker's own heap cap, e.g. {@code "1g"}
  * @param allowInterpreted let the worker run without the JIT (it refuses by default)
- * @param systemProperties further {@code -D} options for the worker (limits, see docs/sandbox.md)
+ * @param systemProperties further {@code -D} options for the worker (limits, see docs/sandbox.md); an entry that
+ *     starts with {@code -} is passed to the JVM as it is (e.g. {@code -XX:+UseZGC}, used by the benchmark)
  */
 public record WorkerLauncher(
         Path javaHome,
@@ -79,7 +80,7 @@ public record WorkerLauncher(
         // A worker never writes to the user's home: caches and temp files stay in the distribution's run dir.
         command.add("-Duser.home=" + workerDir.resolve("run"));
         command.add("-Djava.io.tmpdir=" + workerDir.resolve("run"));
-        systemProperties.forEach(p -> command.add(p.startsWith("-D") ? p : "-D" + p));
+        systemProperties.forEach(p -> command.add(p.startsWith("-") ? p : "-D" + p));
         command.add("-cp");
         command.add(classpath());
         command.add(MAIN_CLASS);

@@ -25,13 +25,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * empty and nobody is writing (no thread hand-off on the latency path), otherwise they queue it for the writer
  * thread, waiting for room up to the send timeout (back pressure). {@link #trySend} only queues and never blocks,
  * so reader threads can use it without risking a write deadlock. {@link #sendMarket} appends quotes and trades to
- * the bot's open {@link MarketBatch} while the writer is busy, so batches grow with the load; a frame about a bot
+ * the bot's open {@link MarketBatch} while market data streams, so batches grow with the load; a frame about a bot
  * closes that bot's open batch, keeping each bot's events in order. Requests get ids and complete when the peer's
  * {@link FrameType#REPLY} with the same id arrives, or fail on timeout or close. The writer sends heartbeats when
  * idle. Thread-safe.
  */
 public final class Connection implements AutoCloseable {
-    /** A market event is written on the caller's thread only when nothing was written for this long. */
+    /**
+     * A market event is written on the caller's thread only when no market batch was written for this long: a lone
+     * quote leaves without a hand-off to the writer thread (even right after a reply or call on the same line), a
+     * stream goes through the writer so that batches form.
+     */
     private static final long DIRECT_IDLE_NANOS = 200_000;
 
     private final Socket socket;
@@ -54,6 +58,7 @@ public final class Connection implements AutoCloseable {
     private DataOutputStream out;
     private volatile long lastReceivedNanos = System.nanoTime();
     private volatile long lastWrittenNanos = System.nanoTime();
+    private volatile long lastMarketWrittenNanos = System.nanoTime() - DIRECT_IDLE_NANOS;
 
     public Connection(Socket socket, String name, FrameListener listener, ConnectionSettings settings) {
         this.socket = socket;
@@ -159,7 +164,7 @@ public final class Connection implements AutoCloseable {
             awaitRoom();
             var batch = MarketBatch.open(bot);
             batch.add(event);
-            if (!writing && outbound.isEmpty() && System.nanoTime() - lastWrittenNanos > DIRECT_IDLE_NANOS) {
+            if (!writing && outbound.isEmpty() && System.nanoTime() - lastMarketWrittenNanos > DIRECT_IDLE_NANOS) {
                 writing = true;
                 direct = batch;
             } else {
@@ -313,6 +318,7 @@ public final class Connection implements AutoCloseable {
             byte[] payload = batch.encode();
             out.writeInt(payload.length);
             out.write(payload);
+            lastMarketWrittenNanos = System.nanoTime();
         } else {
             FrameCodec.write(out, (Frame) item);
         }

@@ -151,6 +151,12 @@ final class HostLink implements BotHost, FrameListener {
     }
 
     @Override
+    public boolean offer(Frame frame) {
+        Connection current = connection;
+        return current != null && current.offer(frame);
+    }
+
+    @Override
     public CompletableFuture<Frame> request(Frame frame) {
         Connection current = connection;
         if (current == null || !current.isOpen()) {

@@ -12,8 +12,8 @@ final class BenchSummary {
         var one = (Map<String, Object>) results.getOrDefault("one_bot", Map.of());
         var fifty = (Map<String, Object>) results.getOrDefault("fifty_bots", Map.of());
         var latency = (Map<String, Object>) results.getOrDefault("event_in_to_order_out", Map.of());
-        var cpythonOne = (Map<String, Object>) results.get("cpython_one_bot");
-        var cpythonFifty = (Map<String, Object>) results.get("cpython_fifty_bots");
+        var cpythonOne = (Map<String, Object>) results.getOrDefault("cpython_one_bot", Map.of());
+        var cpythonFifty = (Map<String, Object>) results.getOrDefault("cpython_fifty_bots", Map.of());
         var text = new StringBuilder("\n==== Botlink sandbox benchmark ====\n");
         text.append("load average at start / end: ")
                 .append(results.get("load_average_at_start"))
@@ -77,6 +77,9 @@ final class BenchSummary {
     }
 
     private static long median(List<Object> values) {
+        if (values == null) {
+            return 0;
+        }
         var sorted = values.stream()
                 .mapToLong(v -> ((Number) v).longValue())
                 .sorted()

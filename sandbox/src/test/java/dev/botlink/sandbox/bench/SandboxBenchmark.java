@@ -69,6 +69,16 @@ class SandboxBenchmark {
     /** Which parts run: {@code -Dbench.phases=one,latency} for a quick look. */
     static final List<String> PHASES = List.of(
             System.getProperty("bench.phases", "start,one,fifty,latency,idle").split(","));
+    /**
+     * Extra JVM options for the worker, separated by spaces: {@code -Dbench.workerJvmOptions="-XX:+UseZGC
+     * -XX:StartFlightRecording=filename=target/worker.jfr"} (profiles, collector choice).
+     */
+    static final List<String> WORKER_JVM_OPTIONS =
+            List.of(System.getProperty("bench.workerJvmOptions", "").trim().split("\\s+")).stream()
+                    .filter(o -> !o.isEmpty())
+                    .toList();
+    /** {@code -Dbench.cpython=false} skips the CPython comparison (for quick profiling runs). */
+    static final boolean CPYTHON = !"false".equals(System.getProperty("bench.cpython"));
 
     final Map<String, Object> results = new LinkedHashMap<>();
 
@@ -77,8 +87,10 @@ class SandboxBenchmark {
         results.put(
                 "load_average_at_start",
                 Files.readString(Path.of("/proc/loadavg")).trim());
-        try (var worker = new WorkerFixture(
-                "bench", "2g", List.of("botlink.callbackBudgetMillis=60000", "botlink.logBurst=1000"))) {
+        var workerOptions = new ArrayList<>(List.of("botlink.callbackBudgetMillis=60000", "botlink.logBurst=1000"));
+        workerOptions.addAll(WORKER_JVM_OPTIONS);
+        results.put("worker_jvm_options", WORKER_JVM_OPTIONS);
+        try (var worker = new WorkerFixture("bench", "2g", workerOptions)) {
             if (PHASES.contains("start")) {
                 startLatency(worker);
             }
@@ -99,8 +111,10 @@ class SandboxBenchmark {
                 idleBotMemory(worker, 20);
             }
         }
-        results.put("cpython_one_bot", cpython(MEASURE_SECONDS, 1));
-        results.put("cpython_fifty_bots", cpython(MEASURE_SECONDS, 50));
+        if (CPYTHON) {
+            results.put("cpython_one_bot", cpython(MEASURE_SECONDS, 1));
+            results.put("cpython_fifty_bots", cpython(MEASURE_SECONDS, 50));
+        }
         results.put(
                 "load_average_at_end",
                 Files.readString(Path.of("/proc/loadavg")).trim());
