@@ -1,10 +1,11 @@
-// The IDE shell: top navigation, hash routes (#/editor, #/venues, #/account), the login page when logged out.
+// The IDE shell: top navigation, hash routes (#/editor, #/marketplace, #/venues, #/account), the login page when logged out.
 import './style.css';
 import { api, session, whenUnauthorized } from './api';
 import { Workspace } from './editor/workspace';
 import { accountPage } from './pages/account';
 import { endOidcSession, finishOidcLogin, loadLoginConfig, usesProvider } from './oidc';
 import { loginPage } from './pages/login';
+import { marketplacePage } from './pages/marketplace';
 import { venuesPage } from './pages/venues';
 import { h } from './ui';
 
@@ -18,13 +19,14 @@ const app = document.querySelector<HTMLElement>('#app')!;
 const workspace = new Workspace();
 const pages: Record<string, Page> = {
   editor: { element: workspace.element, show: () => void workspace.show(), hide: () => workspace.hide() },
+  marketplace: marketplacePage(),
   venues: venuesPage(),
   account: accountPage(),
 };
 const NAV: { route: string; label: string; soon?: boolean }[] = [
   { route: 'editor', label: 'Editor' },
   { route: 'bots', label: 'Bots', soon: true },
-  { route: 'marketplace', label: 'Marketplace', soon: true },
+  { route: 'marketplace', label: 'Marketplace' },
   { route: 'venues', label: 'Venues' },
   { route: 'account', label: 'Account' },
 ];

@@ -2,6 +2,7 @@ package dev.botlink.platform.bot;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What bots do that other features show to users (private feeds, webhooks, the IDE channel), as CDI events fired
@@ -23,4 +24,10 @@ public final class BotActivity {
 
     /** A bot started running with these webhook methods ({@code get_<name>} / {@code post_<name>}). */
     public record RoutesReported(long accountId, long botId, List<String> routes) {}
+
+    /**
+     * A bot called {@code self.signal(src, sym, ...)}; {@code fields} are the call's keyword arguments besides
+     * {@code src} and {@code sym}, unvalidated (the marketplace validates them).
+     */
+    public record Signalled(long accountId, long botId, String src, String sym, Map<String, Object> fields) {}
 }

@@ -39,10 +39,12 @@ public class BotResource {
 
     private final BotService bots;
     private final CurrentAccount account;
+    private final BotMetrics metrics;
 
-    public BotResource(BotService bots, CurrentAccount account) {
+    public BotResource(BotService bots, CurrentAccount account, BotMetrics metrics) {
         this.bots = bots;
         this.account = account;
+        this.metrics = metrics;
     }
 
     @POST
@@ -90,6 +92,16 @@ public class BotResource {
     public Response delete(@PathParam("id") long id) {
         bots.delete(account.id(), id);
         return Response.noContent().build();
+    }
+
+    /** Seed 003's metrics of the bot; kept for Signals bots listed in the marketplace (docs/marketplace.md). */
+    @GET
+    @Path("/{id}/metrics")
+    public Object metrics(@PathParam("id") long id) {
+        bots.get(account.id(), id);
+        return metrics.metrics(id)
+                .orElseThrow(() -> new Problem.NotFound("bot " + id + " has no metrics: the platform keeps them for"
+                        + " Signals bots listed in the marketplace (their listing's reference execution)"));
     }
 
     @GET

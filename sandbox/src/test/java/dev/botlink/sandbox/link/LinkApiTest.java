@@ -119,6 +119,7 @@ class LinkApiTest {
             \t\tself.signal('bitmex', 'XBTUSD', size=-0.5)
             \t\tself.signal('bitmex', 'XBTUSD', mid=30000)
             \t\tself.signal('bitmex', 'XBTUSD', quote=[29999.5, 30000.5])
+            \t\tself.signal('bitmex', 'XBTUSD', bid=29999.5, ask=30000.5)
             \t\tlogger.debug('a debug line')
             \t\tlogger.warning('a warning line')
             \t\tlogger.error('an error line')
@@ -245,7 +246,7 @@ class LinkApiTest {
                         "ValueError: unknown level '2m': use one of 1m, 3m, 5m, 15m, 30m, 1h, 2h, 3h, 4h, 6h, 12h, 1d, 1w",
                         "ValueError: amend_order needs a new price or size (or both)",
                         "ValueError: venue must be the name of one of your exchange connections, not ''",
-                        "ValueError: signal takes exactly one of size=, mid= or quote=[bid, ask]",
+                        "ValueError: signal takes exactly one of size=, mid=, quote= or bid= with ask=",
                         "TypeError: data must be JSON serializable: object is not JSON serializable");
     }
 
@@ -269,6 +270,13 @@ class LinkApiTest {
                 .containsExactly(
                         Map.of("src", "bitmex", "sym", "XBTUSD", "size", new BigDecimal("-0.5")),
                         Map.of("src", "bitmex", "sym", "XBTUSD", "mid", 30000),
+                        Map.of(
+                                "src",
+                                "bitmex",
+                                "sym",
+                                "XBTUSD",
+                                "quote",
+                                List.of(new BigDecimal("29999.5"), new BigDecimal("30000.5"))),
                         Map.of(
                                 "src",
                                 "bitmex",

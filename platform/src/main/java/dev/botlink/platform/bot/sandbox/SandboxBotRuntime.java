@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +54,7 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
     private final Provider<BotExchangeCalls> exchange;
     private final Event<BotActivity.Published> published;
     private final Event<BotActivity.RoutesReported> routesReported;
+    private final Event<BotActivity.Signalled> signalled;
     private final ObjectMapper json;
     private final int maxPublishBytes;
     private final Map<Long, String> placements = new ConcurrentHashMap<>();
@@ -68,6 +70,7 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
             Provider<BotExchangeCalls> exchange,
             Event<BotActivity.Published> published,
             Event<BotActivity.RoutesReported> routesReported,
+            Event<BotActivity.Signalled> signalled,
             ObjectMapper json,
             @ConfigProperty(name = "botlink.stream.max-message-bytes", defaultValue = "65536") int maxPublishBytes) {
         this.config = config;
@@ -75,6 +78,7 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
         this.exchange = exchange;
         this.published = published;
         this.routesReported = routesReported;
+        this.signalled = signalled;
         this.json = json;
         this.maxPublishBytes = maxPublishBytes;
     }
@@ -207,7 +211,16 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     @Override
     public void signal(String bot, Map<String, Object> signal) {
-        LOG.debugf("Bot %s signalled %s", bot, signal);
+        long botId = parse(bot);
+        Long account = accounts.get(botId);
+        if (account == null) {
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(signal);
+        Object src = fields.remove("src");
+        Object sym = fields.remove("sym");
+        signalled.fire(new BotActivity.Signalled(
+                account, botId, src instanceof String s ? s : null, sym instanceof String s ? s : null, fields));
     }
 
     @Override

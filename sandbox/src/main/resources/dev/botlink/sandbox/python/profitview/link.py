@@ -201,19 +201,25 @@ class Link:
             raise ValueError('topic must be a non-empty str')
         _botlink.publish(topic, data)
 
-    def signal(self, src, sym, size=None, mid=None, quote=None, **extra):
-        """Emits a trading signal for sym with exactly one of size= (target position, -1..1), mid= (fair price) or
-        quote=[bid, ask]; extra keyword arguments travel with it."""
-        given = [k for k, v in (('size', size), ('mid', mid), ('quote', quote)) if v is not None]
-        if len(given) != 1:
-            raise ValueError('signal takes exactly one of size=, mid= or quote=[bid, ask]')
+    def signal(self, src, sym, size=None, mid=None, quote=None, bid=None, ask=None, **extra):
+        """Emits a trading signal for sym with exactly one of size= (target position, -1..1), mid= (grid anchor),
+        quote= (fair value, or [bid, ask]) or bid= with ask=; extra keyword arguments travel with it (the platform
+        refuses names it does not know, with a line in the bot's log)."""
+        given = [k for k, v in (('size', size), ('mid', mid), ('quote', quote), ('bid', bid), ('ask', ask))
+                 if v is not None]
+        if given in (['bid'], ['ask']):
+            raise ValueError(f"signal {given[0]}= needs both bid= and ask=, or use quote=")
+        if len(given) != 1 and given != ['bid', 'ask']:
+            raise ValueError('signal takes exactly one of size=, mid=, quote= or bid= with ask=')
         payload = {'src': _text('src', src), 'sym': _text('sym', sym)}
         if size is not None:
             payload['size'] = _number('size', size, positive=False)
         elif mid is not None:
             payload['mid'] = _number('mid', mid)
-        else:
+        elif quote is not None:
             payload['quote'] = _quote(quote)
+        else:
+            payload['quote'] = _quote([bid, ask])
         for key, value in extra.items():
             payload[key] = value
         _botlink.signal(payload)
