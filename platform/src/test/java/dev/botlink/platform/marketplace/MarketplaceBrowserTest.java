@@ -1,15 +1,11 @@
 package dev.botlink.platform.marketplace;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.botlink.platform.testing.BrowserScript;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,39 +16,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MarketplaceBrowserTest {
 
-    private static final Path WEB_IDE = Path.of("../web-ide").toAbsolutePath().normalize();
-    private static final Path CHROMIUM = Path.of(System.getProperty("botlink.chromium", "/usr/bin/chromium"));
-
     @TestHTTPResource("/")
     URL base;
 
     @Test
     void createABotFromASignalsFileAndDeployItWithASecondAccount() throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        assertThat(WEB_IDE.resolve("node_modules/playwright-core"))
-                .as("playwright-core is installed by the web-ide build (npm ci)")
-                .exists();
-        Path output = Path.of("target/marketplace-e2e.log").toAbsolutePath();
-        var browser = new ProcessBuilder("node", "e2e/marketplace.e2e.mjs")
-                .directory(WEB_IDE.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        browser.environment().put("BASE_URL", base.getProtocol() + "://" + base.getAuthority());
-        browser.environment()
-                .put(
-                        "SCREENSHOTS",
-                        Path.of("target/ide-screenshots").toAbsolutePath().toString());
-        browser.environment().put("CHROMIUM", CHROMIUM.toString());
-        Process process = browser.start();
-        boolean finished = process.waitFor(15, TimeUnit.MINUTES);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String log = Files.readString(output);
-        assertThat(finished)
-                .as("the browser test finished within 15 minutes:\n" + log)
-                .isTrue();
-        assertThat(process.exitValue()).as(log).isZero();
-        assertThat(log).contains("[marketplace-e2e]").contains("passed");
+        BrowserScript.run("marketplace", "marketplace-e2e", base, Map.of());
     }
 }
