@@ -461,7 +461,7 @@ export class Workspace {
 
   private onEventsMode(mode: string): void {
     this.channelMode.textContent = mode === 'channel' ? 'Live: IDE channel' : mode === 'polling' ? 'Live: polling (orders, fills and positions need the IDE channel)' : 'Live: connecting…';
-    if (mode === 'polling') this.tables.setNote('Orders, fills and positions arrive over the IDE channel, which this platform does not serve yet.');
+    if (mode === 'polling') this.tables.setNote('Orders, fills and positions arrive over the IDE channel, which cannot be reached right now.');
     else if (mode === 'channel') this.tables.setNote('Nothing yet.');
   }
 
@@ -494,6 +494,10 @@ export class Workspace {
         break;
       case 'position':
         this.tables.position(event.data);
+        this.chart.addPosition(event.data, event.time);
+        break;
+      case 'signal':
+        this.chart.addSignal(event.data, event.time);
         break;
       case 'reset':
         this.tables.reset();

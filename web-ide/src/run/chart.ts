@@ -1,7 +1,7 @@
 // The chart: candles of a symbol from GET /api/markets/{venue}/{symbol}/candles, refreshed every few seconds, with
-// the bots' fills as markers. Signals and the equity curve are not drawn yet (they need the marketplace's signal
-// layer).
-import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
+// the bots' fills and signals as markers (live, from the IDE channel) and the PnL of the account's position in the
+// charted symbol as a line on the left scale.
+import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, LineSeries, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { api, Venue } from '../api';
 import { errorText, h } from '../ui';
 
@@ -30,12 +30,15 @@ export class ChartPanel {
     h('div', { class: 'toolbar' }, this.venue, this.symbol, h('datalist', { id: 'chart-symbols' }, ...SYMBOLS.map((s) => h('option', { value: s }))), this.level),
     this.host,
     this.status,
-    h('p', { class: 'muted small' }, 'Fills of your bots appear as markers. Signals and the equity curve are not drawn yet: they arrive with the marketplace.'),
+    h('p', { class: 'muted small' }, 'Fills (arrows) and signals (dots) of your bots appear as markers; the yellow line on the left scale is the realised plus unrealised PnL of your position in this symbol, in its currency.'),
   );
   private chart: IChartApi | null = null;
   private series: ISeriesApi<'Candlestick'> | null = null;
   private markers: ISeriesMarkersPluginApi<Time> | null = null;
+  private pnlSeries: ISeriesApi<'Line'> | null = null;
   private readonly fills: { time: number; sym: string; side: string; size: unknown; price: unknown }[] = [];
+  private readonly signals: { time: number; sym: string; text: string }[] = [];
+  private readonly pnl: { time: number; venue: string; sym: string; value: number }[] = [];
   private timer: ReturnType<typeof setInterval> | undefined;
   private loadedKey = '';
 
@@ -51,9 +54,11 @@ export class ChartPanel {
         layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
         grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
         timeScale: { timeVisible: true, secondsVisible: false },
+        leftPriceScale: { visible: true },
       });
       this.series = this.chart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
       this.markers = createSeriesMarkers(this.series, []);
+      this.pnlSeries = this.chart.addSeries(LineSeries, { priceScaleId: 'left', color: '#d29922', lineWidth: 2, title: 'PnL' });
       try {
         const venues = await api<Venue[]>('GET', '/api/venues');
         this.venue.replaceChildren(...venues.filter((v) => v.mode === 'paper').map((v) => h('option', { value: v.name }, v.name)));
@@ -78,6 +83,25 @@ export class ChartPanel {
     this.drawMarkers();
   }
 
+  /** A signal of one of the bots ({size}, {mid} or {quote}/{bid, ask}): drawn when its symbol is on the chart. */
+  addSignal(data: Record<string, unknown>, eventTime: string): void {
+    const quote = Array.isArray(data.quote) ? data.quote : data.bid !== undefined || data.ask !== undefined ? [data.bid, data.ask] : null;
+    const text = data.size !== undefined ? `target ${data.size}` : data.mid !== undefined ? `mid ${data.mid}` : quote ? `quote ${quote.join(' / ')}` : 'signal';
+    this.signals.push({ time: Date.parse(eventTime), sym: String(data.sym ?? ''), text });
+    if (this.signals.length > 1000) this.signals.shift();
+    this.element.dataset.signals = String(this.signals.length);
+    this.drawMarkers();
+  }
+
+  /** A position update: its realised + unrealised PnL becomes the next point of the PnL line for its symbol. */
+  addPosition(data: Record<string, unknown>, eventTime: string): void {
+    const value = Number(data.realised_pnl ?? 0) + Number(data.unrealised_pnl ?? 0);
+    if (!Number.isFinite(value)) return;
+    this.pnl.push({ time: typeof data.time === 'number' ? data.time : Date.parse(eventTime), venue: String(data.venue ?? ''), sym: String(data.sym ?? ''), value });
+    if (this.pnl.length > 5000) this.pnl.shift();
+    this.drawPnl();
+  }
+
   private async load(reset: boolean): Promise<void> {
     if (!this.series || !this.venue.value) return;
     const key = `${this.venue.value}/${this.symbol.value}/${this.level.value}`;
@@ -90,6 +114,7 @@ export class ChartPanel {
       const last = answer.candles.at(-1);
       this.status.textContent = last ? `${answer.candles.length} candles; last close ${last.close} at ${new Date(last.time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'No candles yet.';
       this.drawMarkers();
+      this.drawPnl();
     } catch (e) {
       this.status.textContent = errorText(e);
     }
@@ -98,16 +123,28 @@ export class ChartPanel {
   private drawMarkers(): void {
     if (!this.markers) return;
     const step = LEVELS[this.level.value] ?? 60;
+    const bar = (time: number) => (Math.floor(time / 1000 / step) * step) as UTCTimestamp;
     const markers: SeriesMarker<Time>[] = this.fills
       .filter((f) => f.sym === this.symbol.value)
-      .map((f) => ({
-        time: (Math.floor(f.time / 1000 / step) * step) as UTCTimestamp,
+      .map((f): SeriesMarker<Time> => ({
+        time: bar(f.time),
         position: f.side === 'Buy' ? 'belowBar' : 'aboveBar',
         color: f.side === 'Buy' ? '#3fb950' : '#f85149',
         shape: f.side === 'Buy' ? 'arrowUp' : 'arrowDown',
         text: `${f.side} ${f.size} @ ${f.price}`,
-      }));
+      }))
+      .concat(this.signals.filter((s) => s.sym === this.symbol.value).map((s): SeriesMarker<Time> => ({ time: bar(s.time), position: 'inBar', color: '#58a6ff', shape: 'circle', text: s.text })));
     markers.sort((a, b) => Number(a.time) - Number(b.time));
     this.markers.setMarkers(markers);
+  }
+
+  /** One point per second (the last update of that second wins), for the charted venue and symbol. */
+  private drawPnl(): void {
+    if (!this.pnlSeries) return;
+    const points = new Map<number, number>();
+    for (const p of this.pnl) {
+      if (p.sym === this.symbol.value && (p.venue === '' || p.venue === this.venue.value)) points.set(Math.floor(p.time / 1000), p.value);
+    }
+    this.pnlSeries.setData([...points].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value })));
   }
 }

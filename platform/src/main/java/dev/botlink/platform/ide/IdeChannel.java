@@ -111,6 +111,14 @@ public class IdeChannel {
         journal(published.accountId()).append(seq -> render(seq, "publish", published.botId(), now, data));
     }
 
+    void signalled(@Observes BotActivity.Signalled signalled) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("src", signalled.src());
+        data.put("sym", signalled.sym());
+        data.putAll(signalled.fields());
+        append(signalled.accountId(), "signal", signalled.botId(), Instant.now(), data);
+    }
+
     private void venueEvent(long accountId, VenueEvent event) {
         String type =
                 switch (event) {

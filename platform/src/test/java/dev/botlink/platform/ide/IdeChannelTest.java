@@ -59,7 +59,7 @@ class IdeChannelTest {
                     .then()
                     .statusCode(200);
             await().atMost(WAIT).until(() -> types(channel)
-                    .containsAll(List.of("bot.status", "bot.log", "order", "fill", "position", "publish")));
+                    .containsAll(List.of("bot.status", "bot.log", "order", "fill", "position", "publish", "signal")));
 
             List<JsonNode> events = parsed(channel);
             for (int i = 1; i < events.size(); i++) {
@@ -92,6 +92,10 @@ class IdeChannelTest {
             assertThat(note.get("data").get("topic").asText()).isEqualTo("note");
             assertThat(note.get("data").get("data").get("text").asText()).isEqualTo("from the test");
             assertThat(note.get("botId").asLong()).isEqualTo(botId);
+            JsonNode signal = first(events, "signal", e -> true);
+            assertThat(signal.get("botId").asLong()).isEqualTo(botId);
+            assertThat(signal.get("data").get("sym").asText()).isEqualTo("XBTUSD");
+            assertThat(signal.get("data").get("size").asDouble()).isEqualTo(0.5);
 
             long resumeAfter = events.get(2).get("seq").asLong();
             long last = events.getLast().get("seq").asLong();
