@@ -150,7 +150,7 @@ try {
   await page.getByRole('link', { name: 'Venues' }).click();
   const venues = page.getByTestId('venues');
   await venues.getByRole('cell', { name: 'BitMEX', exact: true }).waitFor();
-  await page.getByLabel(/^Name/).fill('MyPaper');
+  await page.getByLabel(/^Name \(what your code/).fill('MyPaper');
   await page.getByRole('button', { name: 'Add venue' }).click();
   await venues.getByRole('cell', { name: 'MyPaper', exact: true }).waitFor();
   await shot(page, 'venues');

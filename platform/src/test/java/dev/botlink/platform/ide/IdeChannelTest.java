@@ -39,6 +39,7 @@ class IdeChannelTest {
             \t@http.route
             \tdef post_emit(self, data):
             \t\tself.publish('note', {'text': data.get('text')})
+            \t\tself.signal('bitmex', 'XBTUSD', size=0.5)
             \t\treturn 'ok'
             """;
 
@@ -58,7 +59,7 @@ class IdeChannelTest {
                     .post("/trading/bot/" + secret + "/emit")
                     .then()
                     .statusCode(200);
-            await().atMost(WAIT).until(() -> types(channel)
+            await().atMost(WAIT).untilAsserted(() -> assertThat(types(channel))
                     .containsAll(List.of("bot.status", "bot.log", "order", "fill", "position", "publish", "signal")));
 
             List<JsonNode> events = parsed(channel);
