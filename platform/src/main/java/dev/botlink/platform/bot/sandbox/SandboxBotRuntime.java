@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botlink.platform.bot.Bot;
 import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
+import dev.botlink.platform.bot.BotLogWriter;
 import dev.botlink.platform.bot.BotRuntime;
 import dev.botlink.platform.bot.BotRuntimeEvents;
 import dev.botlink.platform.bot.BotWebhooks;
+import dev.botlink.platform.marketdata.runtime.SimulatedMarketRuntime;
 import dev.botlink.sandbox.host.BotSpec;
 import dev.botlink.sandbox.host.Delivery;
 import dev.botlink.sandbox.host.HostHandler;
@@ -17,6 +19,8 @@ import dev.botlink.sandbox.host.WorkerLauncher;
 import dev.botlink.sandbox.host.WorkerSupervisor;
 import dev.botlink.sandbox.protocol.ConnectionSettings;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Provider;
@@ -228,7 +232,33 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
                 workerId, cause == null ? "closed" : cause.getMessage());
     }
 
-    void shutDown(@Observes ShutdownEvent stopping) {
+    /**
+     * Starts the workers and builds the simulated market in the background (when {@code botlink.sandbox.start-at-boot}),
+     * so neither delays readiness nor the first bot start. Failures are logged; a bot start then tries again.
+     */
+    void warmUpAtBoot(@Observes StartupEvent started, SimulatedMarketRuntime market) {
+        if (!config.startAtBoot()) {
+            return;
+        }
+        Thread.ofVirtual().name("sandbox-boot-workers").start(() -> {
+            try {
+                workers();
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not start the sandbox workers at boot (a bot start tries again): %s", e.getMessage());
+            }
+        });
+        Thread.ofVirtual().name("sandbox-boot-market").start(() -> {
+            try {
+                market.market();
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "Could not build the simulated market at boot (the first use tries again): %s", e.getMessage());
+            }
+        });
+    }
+
+    /** Before {@link BotLogWriter#stop} (which drains what the stopping bots logged last). */
+    void shutDown(@Observes @Priority(BotLogWriter.BOT_RUNTIMES_STOP) ShutdownEvent stopping) {
         feeds.values().forEach(SandboxBotRuntime::closeQuietly);
         forwarder.close();
         synchronized (this) {
