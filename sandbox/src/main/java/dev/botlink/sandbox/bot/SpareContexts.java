@@ -136,9 +136,11 @@ final class SpareContexts implements AutoCloseable {
             preparing = true;
             try {
                 var spare = new Spare();
+                // Normal priority: the spare's thread becomes a bot's loop thread (threads inherit the creator's).
                 Thread.ofPlatform()
                         .daemon()
                         .name("bot-spare-" + threadNumber.incrementAndGet())
+                        .priority(Thread.NORM_PRIORITY)
                         .stackSize(PythonBot.STACK_BYTES)
                         .start(() -> prepareAndPark(spare));
                 spare.prepared.await();
