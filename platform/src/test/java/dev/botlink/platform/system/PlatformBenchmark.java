@@ -129,15 +129,16 @@ public final class PlatformBenchmark {
     }
 
     /**
-     * Waits (up to 3 minutes) until the platform's workers use under 5 % of a core over a second: their spare
-     * contexts are prepared (docs/sandbox.md), so the next start measures a warm worker, not a refill.
+     * Waits (up to 30 s) until the platform's workers use under a quarter of a core over a second: their spare
+     * contexts are prepared (docs/sandbox.md), so the next start measures a warm worker, not a refill. Not lower:
+     * running bots receive the simulated market all the time (a 5 % threshold was never reached).
      */
     private static void awaitWorkersQuiet(PlatformProcess platform) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             long before = workersCpuNanos(platform);
             Thread.sleep(1_000);
-            if (workersCpuNanos(platform) - before < 50_000_000L) {
+            if (workersCpuNanos(platform) - before < 250_000_000L) {
                 return;
             }
         }

@@ -233,8 +233,9 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
     }
 
     /**
-     * Starts the workers and builds the simulated market in the background (when {@code botlink.sandbox.start-at-boot}),
-     * so neither delays readiness nor the first bot start. Failures are logged; a bot start then tries again.
+     * Starts the workers and builds the simulated market in the background (when {@code botlink.sandbox.start-at-boot})
+     * once the HTTP port listens, so neither delays readiness nor the first bot start. Failures are logged; a bot
+     * start then tries again.
      */
     void warmUpAtBoot(@Observes StartupEvent started, SimulatedMarketRuntime market) {
         if (!config.startAtBoot()) {
@@ -242,6 +243,7 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
         }
         Thread.ofVirtual().name("sandbox-boot-workers").start(() -> {
             try {
+                awaitListening();
                 workers();
             } catch (RuntimeException e) {
                 LOG.warnf("Could not start the sandbox workers at boot (a bot start tries again): %s", e.getMessage());
@@ -249,12 +251,42 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
         });
         Thread.ofVirtual().name("sandbox-boot-market").start(() -> {
             try {
+                awaitListening();
                 market.market();
             } catch (RuntimeException e) {
                 LOG.warnf(
                         "Could not build the simulated market at boot (the first use tries again): %s", e.getMessage());
             }
         });
+    }
+
+    /**
+     * Waits (at most 60 s) until the platform's own HTTP port accepts connections: a worker's warm-up takes a core for
+     * seconds, and started earlier it slowed the end of the platform's start (readiness) on a 2-core machine.
+     */
+    private static void awaitListening() {
+        var settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        int port = settings.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        String host = settings.getOptionalValue("quarkus.http.host", String.class)
+                .filter(h -> !h.equals("0.0.0.0") && !h.equals("::"))
+                .orElse("127.0.0.1");
+        if (port <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** Before {@link BotLogWriter#stop} (which drains what the stopping bots logged last). */
