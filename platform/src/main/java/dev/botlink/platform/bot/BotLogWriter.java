@@ -3,9 +3,11 @@ package dev.botlink.platform.bot;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,11 @@ public class BotLogWriter {
     private static final int QUEUE = 50_000;
     private static final int BATCH = 2_000;
 
+    /** Shutdown order: bot runtimes stop their bots first (lower runs earlier; CDI's default is 2500). */
+    public static final int BOT_RUNTIMES_STOP = Interceptor.Priority.APPLICATION;
+    /** Shutdown order: the log writer drains last, after every default observer. */
+    public static final int STOP = Interceptor.Priority.LIBRARY_AFTER;
+
     private record Pending(long botId, Instant at, String level, String message) {}
 
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE);
@@ -50,7 +57,11 @@ public class BotLogWriter {
         writer = Thread.ofPlatform().daemon().name("bot-log-writer").start(this::writeLoop);
     }
 
-    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+    /**
+     * Runs after the default observers, so the bot runtimes have stopped their bots and received their last log
+     * lines ({@code SandboxBotRuntime} stops its workers at {@link #BOT_RUNTIMES_STOP}); then drains the queue.
+     */
+    void stop(@Observes @Priority(STOP) ShutdownEvent stopping) throws InterruptedException {
         running = false;
         if (writer != null) {
             writer.join(5_000);

@@ -29,6 +29,7 @@ public final class PlatformBenchmark {
 
     private static final int STARTS = 3;
     private static final int BOT_STARTS = 10;
+    private static final int BURST = 4;
     private static final int WARM_UP_REQUESTS = 300;
     private static final int REQUESTS = 2_000;
     private static final Duration WITHIN = Duration.ofMinutes(5);
@@ -96,21 +97,68 @@ public final class PlatformBenchmark {
         long coldMillis = timeToFirstCallback(platform, token, warm);
         double[] runs = new double[BOT_STARTS];
         for (int i = 0; i < BOT_STARTS; i++) {
-            runs[i] = timeToFirstCallback(platform, token, createBot(platform, token, "bench/first.py"));
+            long bot = createBot(platform, token, "bench/first.py");
+            awaitWorkersQuiet(platform);
+            runs[i] = timeToFirstCallback(platform, token, bot);
+        }
+        double[] burst = new double[BURST];
+        long[] burstBots = new long[BURST];
+        for (int i = 0; i < BURST; i++) {
+            burstBots[i] = createBot(platform, token, "bench/first.py");
+        }
+        awaitWorkersQuiet(platform);
+        Instant burstPosted = Instant.now();
+        for (long bot : burstBots) {
+            send(platform, token, "POST", "/api/bots/" + bot + "/start", null);
+        }
+        for (int i = 0; i < BURST; i++) {
+            burst[i] = Duration.between(burstPosted, firstCallbackAt(platform, token, burstBots[i]))
+                    .toMillis();
         }
         System.out.println();
         System.out.println("| Bot start (POST /api/bots/{id}/start to on_start's log line stored) | ms |");
         System.out.println("|---|---|");
-        System.out.println("| first bot (starts the worker process: cold) | " + coldMillis + " |");
-        System.out.println(
-                "| later bots on the warm worker (goal: <= 200), " + BOT_STARTS + " runs | " + format(runs) + " |");
+        System.out.println("| first bot, right after ready (the worker started at boot may still be warming up) | "
+                + coldMillis + " |");
+        System.out.println("| later bots on the warm worker, spares refilled before each (goal: <= 200), " + BOT_STARTS
+                + " runs | " + format(runs) + " |");
         Arrays.sort(runs);
         System.out.printf("| later bots: median | %.0f |%n", runs[runs.length / 2]);
+        System.out.println("| burst: " + BURST + " starts posted back to back, each from the first POST | "
+                + format(burst) + " |");
+    }
+
+    /**
+     * Waits (up to 30 s) until the platform's workers use under a quarter of a core over a second: their spare
+     * contexts are prepared (docs/sandbox.md), so the next start measures a warm worker, not a refill. Not lower:
+     * running bots receive the simulated market all the time (a 5 % threshold was never reached).
+     */
+    private static void awaitWorkersQuiet(PlatformProcess platform) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            long before = workersCpuNanos(platform);
+            Thread.sleep(1_000);
+            if (workersCpuNanos(platform) - before < 250_000_000L) {
+                return;
+            }
+        }
+    }
+
+    private static long workersCpuNanos(PlatformProcess platform) {
+        return platform.workers().stream()
+                .mapToLong(worker ->
+                        worker.info().totalCpuDuration().map(Duration::toNanos).orElse(0L))
+                .sum();
     }
 
     private static long timeToFirstCallback(PlatformProcess platform, String token, long botId) throws Exception {
         Instant posted = Instant.now();
         send(platform, token, "POST", "/api/bots/" + botId + "/start", null);
+        return Duration.between(posted, firstCallbackAt(platform, token, botId)).toMillis();
+    }
+
+    /** When the platform stored the bot's on_start log line (its own clock, on this machine). */
+    private static Instant firstCallbackAt(PlatformProcess platform, String token, long botId) {
         Instant[] logged = new Instant[1];
         Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(10)).until(() -> {
             for (JsonNode line : send(platform, token, "GET", "/api/bots/" + botId + "/logs", null)
@@ -122,7 +170,7 @@ public final class PlatformBenchmark {
             }
             return false;
         });
-        return Duration.between(posted, logged[0]).toMillis();
+        return logged[0];
     }
 
     private static void listLatency(PlatformProcess platform, String token) throws Exception {

@@ -43,21 +43,28 @@ public final class PlatformProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no packaged platform at " + jar.toAbsolutePath() + ": run mvn package");
         }
+        // quarkus-run.jar's manifest opens java.lang (Add-Opens); the same option on the command line would make
+        // the JVM refuse the AOT cache built at packaging (its module options must match the training run's).
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-opens",
-                "java.base/java.lang=ALL-UNNAMED",
                 "-Xmx512m",
                 "-Dbotlink.data-dir=" + dataDir.toAbsolutePath(),
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dbotlink.sandbox.worker-dir=" + workers.toAbsolutePath().normalize()));
+        Path aotCache = jar.toAbsolutePath().resolveSibling("app.aot");
+        if (Files.isRegularFile(aotCache)) {
+            command.add("-XX:AOTCache=" + aotCache);
+        }
         settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         try {
             Files.createDirectories(dataDir);
             Path log = Files.createTempFile(dataDir, "platform-", ".log");
+            // From the application's directory: with the AOT cache the JVM resolves quarkus-run.jar's relative
+            // class path there (started elsewhere, Quarkus' entry point fails to find its own jar).
             Process process = new ProcessBuilder(command)
+                    .directory(jar.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

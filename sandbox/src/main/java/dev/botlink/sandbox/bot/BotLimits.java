@@ -21,8 +21,8 @@ import java.time.Duration;
  * @param webhookBudget longest a webhook handler may run: the caller then gets a timeout error and the bot is
  *     interrupted like an overrunning callback (5 s)
  * @param timerBudget longest a timer, delay_thread or cron job run may take before the bot is interrupted (30 s)
- * @param spareContexts prepared contexts a worker keeps ready so bots start fast (0, off: with spares os._exit was
- *     not contained in the hostile suite, see docs/sandbox.md; 2 is the intended setting once that is fixed)
+ * @param spareContexts prepared contexts a worker keeps ready so bots start fast (2; at most 8, 0 turns them off).
+ *     Each costs about an idle bot's memory, counted against the worker's heap.
  */
 public record BotLimits(
         Duration callbackBudget,
@@ -57,6 +57,6 @@ public record BotLimits(
                 Double.parseDouble(System.getProperty("botlink.heapShare", "0.85")),
                 Duration.ofMillis(Long.getLong("botlink.webhookBudgetMillis", 5000)),
                 Duration.ofMillis(Long.getLong("botlink.timerBudgetMillis", 30_000)),
-                Integer.getInteger("botlink.spareContexts", 0));
+                Integer.getInteger("botlink.spareContexts", 2));
     }
 }

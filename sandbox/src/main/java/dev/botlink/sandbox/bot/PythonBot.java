@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
@@ -40,6 +41,9 @@ public final class PythonBot {
         STOPPING,
         STOPPED
     }
+
+    /** How GraalPy reports os._exit on a thread other than a context's main thread (an internal error). */
+    private static final String THREAD_DEATH = "java.lang.ThreadDeath";
 
     /** Deep (but legal) Python recursion needs more than the JVM's default 1 MB thread stack. */
     static final long STACK_BYTES = 16L * 1024 * 1024;
@@ -138,16 +142,19 @@ public final class PythonBot {
         return state.get();
     }
 
+    /** Starts the bot on its own loop thread (a spare context's thread when one is ready); returns at once. */
     void start() {
-        loopThread = Thread.ofPlatform()
-                .daemon()
-                .name("bot-" + id + "-loop")
-                .stackSize(STACK_BYTES)
-                .start(this::runLoop);
+        contexts.launch(this);
     }
 
-    private void runLoop() {
-        if (!load()) {
+    /**
+     * The bot's event loop, on the calling thread, which becomes the loop thread. {@code preparation} must prepare (or
+     * have prepared) the bot's context on this same thread: GraalPy's main thread of a context is the one that
+     * initialised it, and only there does {@code os._exit} exit the context (docs/sandbox.md).
+     */
+    void runLoop(Supplier<BotContext> preparation) {
+        loopThread = Thread.currentThread();
+        if (!load(preparation)) {
             return;
         }
         while (state.get() == State.RUNNING) {
@@ -167,9 +174,9 @@ public final class PythonBot {
         }
     }
 
-    private boolean load() {
+    private boolean load(Supplier<BotContext> preparation) {
         try {
-            BotContext prepared = contexts.obtain();
+            BotContext prepared = preparation.get();
             context = prepared.context();
             if (state.get() != State.STARTING) {
                 prepared.close();
@@ -390,6 +397,10 @@ public final class PythonBot {
         }
         if (e.isExit()) {
             stopAsync("the bot called exit (status " + e.getExitStatus() + ") in " + where, true);
+        } else if (e.isInternalError() && THREAD_DEATH.equals(e.getMessage())) {
+            // GraalPy exits a context only from its main thread (the loop thread); os._exit on any other thread
+            // (on_start, threads, timers, webhooks) surfaces as an internal ThreadDeath instead.
+            stopAsync("the bot called exit in " + where, true);
         } else if (e.isInterrupted() && onLoop) {
             int count = overruns.incrementAndGet();
             log(

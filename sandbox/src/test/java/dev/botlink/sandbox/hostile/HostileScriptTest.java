@@ -123,6 +123,20 @@ class HostileScriptTest {
     }
 
     @Test
+    void osExitOutsideTheEventLoopStopsOnlyThatBot() {
+        // on_start runs on a pool thread, not on the context's main thread (the event loop's).
+        String bot = worker.start("""
+                import os
+                from profitview import Link
+
+                class Trading(Link):
+                    def on_start(self):
+                        os._exit(4)
+                """);
+        assertThat(stoppedReason(bot)).contains("the bot called exit in on_start");
+    }
+
+    @Test
     void sysExitStopsOnlyThatBot() {
         String bot = worker.startRunning(script("import sys\n", "sys.exit(0)"));
         worker.hub.deliver(bot, "quote", "bitmex", "XBTUSD", QUOTE);

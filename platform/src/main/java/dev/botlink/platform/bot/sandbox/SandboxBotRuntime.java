@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botlink.platform.bot.Bot;
 import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
+import dev.botlink.platform.bot.BotLogWriter;
 import dev.botlink.platform.bot.BotRuntime;
 import dev.botlink.platform.bot.BotRuntimeEvents;
 import dev.botlink.platform.bot.BotWebhooks;
+import dev.botlink.platform.marketdata.runtime.SimulatedMarketRuntime;
 import dev.botlink.sandbox.host.BotSpec;
 import dev.botlink.sandbox.host.Delivery;
 import dev.botlink.sandbox.host.HostHandler;
@@ -17,6 +19,8 @@ import dev.botlink.sandbox.host.WorkerLauncher;
 import dev.botlink.sandbox.host.WorkerSupervisor;
 import dev.botlink.sandbox.protocol.ConnectionSettings;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Provider;
@@ -241,7 +245,65 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
                 workerId, cause == null ? "closed" : cause.getMessage());
     }
 
-    void shutDown(@Observes ShutdownEvent stopping) {
+    /**
+     * Starts the workers and builds the simulated market in the background (when {@code botlink.sandbox.start-at-boot})
+     * once the HTTP port listens, so neither delays readiness nor the first bot start. Failures are logged; a bot
+     * start then tries again.
+     */
+    void warmUpAtBoot(@Observes StartupEvent started, SimulatedMarketRuntime market) {
+        if (!config.startAtBoot()) {
+            return;
+        }
+        Thread.ofVirtual().name("sandbox-boot-workers").start(() -> {
+            try {
+                awaitListening();
+                workers();
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not start the sandbox workers at boot (a bot start tries again): %s", e.getMessage());
+            }
+        });
+        Thread.ofVirtual().name("sandbox-boot-market").start(() -> {
+            try {
+                awaitListening();
+                market.market();
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "Could not build the simulated market at boot (the first use tries again): %s", e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Waits (at most 60 s) until the platform's own HTTP port accepts connections: a worker's warm-up takes a core for
+     * seconds, and started earlier it slowed the end of the platform's start (readiness) on a 2-core machine.
+     */
+    private static void awaitListening() {
+        var settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        int port = settings.getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        String host = settings.getOptionalValue("quarkus.http.host", String.class)
+                .filter(h -> !h.equals("0.0.0.0") && !h.equals("::"))
+                .orElse("127.0.0.1");
+        if (port <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Before {@link BotLogWriter#stop} (which drains what the stopping bots logged last). */
+    void shutDown(@Observes @Priority(BotLogWriter.BOT_RUNTIMES_STOP) ShutdownEvent stopping) {
         feeds.values().forEach(SandboxBotRuntime::closeQuietly);
         forwarder.close();
         synchronized (this) {

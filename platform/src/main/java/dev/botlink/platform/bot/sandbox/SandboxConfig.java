@@ -24,6 +24,14 @@ public interface SandboxConfig {
     @WithDefault("100")
     int maxRestarts();
 
+    /**
+     * Start the workers (and the simulated market) in the background as soon as the platform has started, instead
+     * of at the first bot start: readiness does not wait for them, and the first bot finds a warm worker. Off in
+     * tests, which start workers only when they run bots.
+     */
+    @WithDefault("true")
+    boolean startAtBoot();
+
     /** Run workers without the JIT when the JDK lacks JVMCI (about 5x slower; for development only). */
     @WithDefault("false")
     boolean allowInterpreted();
