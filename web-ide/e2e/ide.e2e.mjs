@@ -1,6 +1,7 @@
 // The IDE end to end in a real Chromium (playwright-core, Debian's /usr/bin/chromium), against a running platform:
 // sign up -> new Trading file from the template -> type code with completion -> a syntax error shows its marker ->
-// fix -> save -> run -> the bot's log line in the console -> chart and bolt panels -> stop.
+// fix -> a quote_update that buys -> save -> run -> the bot's quote and fill lines in the console -> the fill as a
+// marker on the chart -> the bolt panel's webhook answers its JSON -> account and venues -> stop.
 // Usage: BASE_URL=http://localhost:8080 [SCREENSHOTS=dir] [CHROMIUM=/usr/bin/chromium] node e2e/ide.e2e.mjs
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,6 +104,21 @@ try {
   step('fix it and save');
   await page.keyboard.press(`${mod}+Shift+K`);
   await page.getByTestId('problems').filter({ hasText: 'No syntax errors' }).waitFor({ timeout: 120_000 });
+
+  step('a quote_update that logs the first XBTUSD quote and buys once');
+  await page.keyboard.press(`${mod}+End`);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.insertText(
+    "def quote_update(self, src, sym, data):\n" +
+      "        if sym == 'XBTUSD' and not getattr(self, 'bought', False):\n" +
+      "            self.bought = True\n" +
+      "            logger.info(f\"quote {sym} bid {data['bid'][0]}\")\n" +
+      "            self.create_market_order('BitMEX', 'XBTUSD', 'Buy', 100)",
+  );
+  await waitForCode(page, "self.create_market_order('BitMEX', 'XBTUSD', 'Buy', 100)");
+  await page.getByTestId('problems').filter({ hasText: 'No syntax errors' }).waitFor({ timeout: 120_000 });
   await page.keyboard.press(`${mod}+S`);
   await page.getByTestId('unsaved').waitFor({ state: 'detached' });
 
@@ -126,13 +142,19 @@ try {
   await page.getByTestId('console').getByText('Trading bot started').waitFor();
   await page.getByTestId('console-search').fill('');
 
-  step('chart of XBTUSD');
+  step('quote callback and a fill in the console');
+  await page.getByTestId('console').getByText(/^quote XBTUSD bid /).waitFor({ timeout: BOT_TIMEOUT });
+  await page.getByTestId('console').getByText(/^fill XBTUSD Buy 100/).waitFor({ timeout: 120_000 });
+
+  step('chart of XBTUSD with the fill as a marker');
   await page.getByTestId('chart-status').filter({ hasText: 'candles' }).waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=chart-panel]')?.dataset.markers ?? 0) >= 1, null, { timeout: 60_000 });
   await shot(page, 'editor');
 
-  step('bolt panel');
+  step('bolt panel: the webhook URL answers its JSON');
   await page.getByTestId('tab-bolt').click();
-  await page.getByTestId('webhooks').locator('p, .webhook').first().waitFor();
+  await page.getByRole('button', { name: 'Try GET health' }).click();
+  await page.getByTestId('webhook-response').filter({ hasText: '"status": "ok"' }).waitFor({ timeout: 60_000 });
   await shot(page, 'bolt');
 
   step('account and venues pages');

@@ -26,7 +26,7 @@ export class ChartPanel {
   private readonly host = h('div', { class: 'chart-host', 'data-testid': 'chart' });
   readonly element = h(
     'div',
-    { class: 'chart-panel' },
+    { class: 'chart-panel', 'data-testid': 'chart-panel' },
     h('div', { class: 'toolbar' }, this.venue, this.symbol, h('datalist', { id: 'chart-symbols' }, ...SYMBOLS.map((s) => h('option', { value: s }))), this.level),
     this.host,
     this.status,
@@ -89,7 +89,6 @@ export class ChartPanel {
     const text = data.size !== undefined ? `target ${data.size}` : data.mid !== undefined ? `mid ${data.mid}` : quote ? `quote ${quote.join(' / ')}` : 'signal';
     this.signals.push({ time: Date.parse(eventTime), sym: String(data.sym ?? ''), text });
     if (this.signals.length > 1000) this.signals.shift();
-    this.element.dataset.signals = String(this.signals.length);
     this.drawMarkers();
   }
 
@@ -136,6 +135,7 @@ export class ChartPanel {
       .concat(this.signals.filter((s) => s.sym === this.symbol.value).map((s): SeriesMarker<Time> => ({ time: bar(s.time), position: 'inBar', color: '#58a6ff', shape: 'circle', text: s.text })));
     markers.sort((a, b) => Number(a.time) - Number(b.time));
     this.markers.setMarkers(markers);
+    this.element.dataset.markers = String(markers.length);
   }
 
   /** One point per second (the last update of that second wins), for the charted venue and symbol. */
