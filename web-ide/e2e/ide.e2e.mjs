@@ -110,12 +110,11 @@ try {
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Shift+Tab');
+  // One line per method: Monaco re-indents the lines of a multi-line insert, one-liners keep the class's indentation.
+  await page.keyboard.insertText("def quote_update(self, src, sym, data): sym == 'XBTUSD' and not getattr(self, 'bought', False) and self.buy_once(sym, data)");
+  await page.keyboard.press('Enter');
   await page.keyboard.insertText(
-    "def quote_update(self, src, sym, data):\n" +
-      "        if sym == 'XBTUSD' and not getattr(self, 'bought', False):\n" +
-      "            self.bought = True\n" +
-      "            logger.info(f\"quote {sym} bid {data['bid'][0]}\")\n" +
-      "            self.create_market_order('BitMEX', 'XBTUSD', 'Buy', 100)",
+    "def buy_once(self, sym, data): self.bought = True; logger.info(f\"quote {sym} bid {data['bid'][0]}\"); self.create_market_order('BitMEX', 'XBTUSD', 'Buy', 100)",
   );
   await waitForCode(page, "self.create_market_order('BitMEX', 'XBTUSD', 'Buy', 100)");
   await page.getByTestId('problems').filter({ hasText: 'No syntax errors' }).waitFor({ timeout: 120_000 });
