@@ -33,7 +33,8 @@ class SecretBoxTest {
     void tamperingIsDetected() {
         String sealed = box.encrypt("api-secret");
         String prefix = sealed.substring(0, sealed.indexOf(':') + 1);
-        // Flip one bit of the ciphertext itself: editing a base64 character can land on padding bits and change nothing.
+        // Flip one bit of the ciphertext itself: editing a base64 character can land on padding bits and change
+        // nothing.
         byte[] raw = Base64.getDecoder().decode(sealed.substring(prefix.length()));
         raw[raw.length - 1] ^= 1;
         String tampered = prefix + Base64.getEncoder().encodeToString(raw);
