@@ -1,13 +1,11 @@
 package dev.botlink.platform.marketplace;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
 import dev.botlink.platform.testing.PlatformProcess;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,15 +37,15 @@ class MarketplaceRestartIT {
         dataDir = Files.createTempDirectory(Path.of("target"), "marketplace-restart-");
         int port = PlatformProcess.freePort();
         PlatformProcess first = start(port);
-        String author = signUpAndLogIn(first, "author");
-        String user = signUpAndLogIn(first, "user");
-        request(first, author)
+        String author = first.signUpAndLogIn("author", "author-restart-pw");
+        String user = first.signUpAndLogIn("user", "user-restart-pw");
+        first.as(author)
                 .contentType(ContentType.JSON)
                 .body(Map.of("content", MarketplaceResourceTest.SIGNALS_BOT))
                 .put("/api/files/signals/trend.py")
                 .then()
                 .statusCode(200);
-        long listingId = request(first, author)
+        long listingId = first.as(author)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "file", "signals/trend.py",
@@ -66,7 +64,7 @@ class MarketplaceRestartIT {
                 .extract()
                 .<Integer>path("id")
                 .longValue();
-        long deploymentId = request(first, user)
+        long deploymentId = first.as(user)
                 .contentType(ContentType.JSON)
                 .body(Map.of("listingId", listingId, "venue", "BitMEX"))
                 .post("/api/marketplace/deployments")
@@ -75,11 +73,11 @@ class MarketplaceRestartIT {
                 .extract()
                 .<Integer>path("id")
                 .longValue();
-        await().atMost(STARTUP).untilAsserted(() -> request(first, user)
+        await().atMost(STARTUP).untilAsserted(() -> first.as(user)
                 .get("/api/marketplace/deployments/" + deploymentId + "/metrics")
                 .then()
                 .body("position_qty", equalTo(300)));
-        int tradesBefore = request(first, user)
+        int tradesBefore = first.as(user)
                 .get("/api/marketplace/deployments/" + deploymentId + "/metrics")
                 .then()
                 .extract()
@@ -88,12 +86,12 @@ class MarketplaceRestartIT {
 
         first.kill();
         PlatformProcess second = start(port);
-        request(second, user)
+        second.as(user)
                 .get("/api/marketplace/listings/" + listingId)
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("LISTED"));
-        request(second, user)
+        second.as(user)
                 .get("/api/marketplace/deployments/" + deploymentId)
                 .then()
                 .statusCode(200)
@@ -101,12 +99,12 @@ class MarketplaceRestartIT {
         await().atMost(STARTUP).untilAsserted(() -> {
             org.assertj.core.api.Assertions.assertThat(signals(second, user, listingId))
                     .isGreaterThan(signalsBefore);
-            request(second, user)
+            second.as(user)
                     .get("/api/marketplace/deployments/" + deploymentId)
                     .then()
                     .body("status", equalTo("ACTIVE"));
         });
-        request(second, user)
+        second.as(user)
                 .get("/api/marketplace/deployments/" + deploymentId + "/metrics")
                 .then()
                 .body("position_qty", equalTo(300))
@@ -115,7 +113,7 @@ class MarketplaceRestartIT {
     }
 
     private static int signals(PlatformProcess platform, String token, long listingId) {
-        return request(platform, token)
+        return platform.as(token)
                 .get("/api/marketplace/listings/" + listingId + "/signals?limit=5000")
                 .then()
                 .statusCode(200)
@@ -132,27 +130,5 @@ class MarketplaceRestartIT {
                         "botlink.auth.password-iterations", "1000"));
         started.add(platform);
         return platform.awaitReady(STARTUP);
-    }
-
-    private static String signUpAndLogIn(PlatformProcess platform, String username) {
-        Map<String, String> credentials = Map.of("username", username, "password", username + "-restart-pw");
-        given().baseUri(platform.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(credentials)
-                .post("/api/auth/signup")
-                .then()
-                .statusCode(201);
-        return given().baseUri(platform.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(credentials)
-                .post("/api/auth/login")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("token");
-    }
-
-    private static RequestSpecification request(PlatformProcess platform, String token) {
-        return given().baseUri(platform.baseUrl()).header("Authorization", "Bearer " + token);
     }
 }

@@ -1,6 +1,5 @@
 package dev.botlink.platform.system;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,7 +7,6 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.botlink.platform.testing.PlatformProcess;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,10 +71,10 @@ class CrashRestartIT {
         dataDir = Files.createTempDirectory(Path.of("target"), "crash-restart-");
         int port = PlatformProcess.freePort();
         PlatformProcess first = start(port);
-        String token = signUpAndLogIn(first);
+        String token = first.signUpAndLogIn("crashtest", "crash-test-pw");
         saveFile(first, token, "bots/crash.py", BOT);
         long id = createBot(first, token, "bots/crash.py");
-        request(first, token).post("/api/bots/" + id + "/start").then().statusCode(200);
+        first.as(token).post("/api/bots/" + id + "/start").then().statusCode(200);
         await().atMost(STARTUP).untilAsserted(() -> assertThat(messages(first, token, id))
                 .contains(
                         "first quote with open_orders=0 position=0",
@@ -86,9 +84,9 @@ class CrashRestartIT {
 
         first.kill();
         PlatformProcess second = start(port);
-        request(second, token).get("/api/bots").then().statusCode(200).body("$", hasSize(1));
+        second.as(token).get("/api/bots").then().statusCode(200).body("$", hasSize(1));
         await().atMost(STARTUP).untilAsserted(() -> {
-            request(second, token).get("/api/bots/" + id).then().body("status", equalTo("RUNNING"));
+            second.as(token).get("/api/bots/" + id).then().body("status", equalTo("RUNNING"));
             assertThat(messages(second, token, id)).contains("first quote with open_orders=1 position=100");
         });
         List<String> afterRestart = messages(second, token, id);
@@ -103,9 +101,9 @@ class CrashRestartIT {
             assertThat(messages(second, token, id))
                     .filteredOn(line -> line.equals("first quote with open_orders=1 position=100"))
                     .hasSize(2);
-            request(second, token).get("/api/bots/" + id).then().body("status", equalTo("RUNNING"));
+            second.as(token).get("/api/bots/" + id).then().body("status", equalTo("RUNNING"));
         });
-        request(second, token).get("/api/bots").then().body("$", hasSize(1));
+        second.as(token).get("/api/bots").then().body("$", hasSize(1));
     }
 
     private PlatformProcess start(int port) {
@@ -119,30 +117,8 @@ class CrashRestartIT {
         return platform.awaitReady(STARTUP);
     }
 
-    private static String signUpAndLogIn(PlatformProcess platform) {
-        Map<String, String> credentials = Map.of("username", "crashtest", "password", "crash-test-pw");
-        given().baseUri(platform.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(credentials)
-                .post("/api/auth/signup")
-                .then()
-                .statusCode(201);
-        return given().baseUri(platform.baseUrl())
-                .contentType(ContentType.JSON)
-                .body(credentials)
-                .post("/api/auth/login")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("token");
-    }
-
-    private static RequestSpecification request(PlatformProcess platform, String token) {
-        return given().baseUri(platform.baseUrl()).header("Authorization", "Bearer " + token);
-    }
-
     private static void saveFile(PlatformProcess platform, String token, String path, String content) {
-        request(platform, token)
+        platform.as(token)
                 .contentType(ContentType.JSON)
                 .body(Map.of("content", content))
                 .put("/api/files/" + path)
@@ -151,7 +127,7 @@ class CrashRestartIT {
     }
 
     private static long createBot(PlatformProcess platform, String token, String path) {
-        return request(platform, token)
+        return platform.as(token)
                 .contentType(ContentType.JSON)
                 .body(Map.of("file", path))
                 .post("/api/bots")
@@ -163,7 +139,7 @@ class CrashRestartIT {
     }
 
     private static List<String> messages(PlatformProcess platform, String token, long id) {
-        return request(platform, token)
+        return platform.as(token)
                 .get("/api/bots/" + id + "/logs?limit=1000")
                 .then()
                 .statusCode(200)

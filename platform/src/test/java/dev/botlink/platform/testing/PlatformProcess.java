@@ -1,5 +1,8 @@
 package dev.botlink.platform.testing;
 
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -80,6 +83,32 @@ public final class PlatformProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Signs {@code username} up and logs in over HTTP: the session token. */
+    public String signUpAndLogIn(String username, String password) {
+        Map<String, String> credentials = Map.of("username", username, "password", password);
+        RestAssured.given()
+                .baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(credentials)
+                .post("/api/auth/signup")
+                .then()
+                .statusCode(201);
+        return RestAssured.given()
+                .baseUri(baseUrl())
+                .contentType(ContentType.JSON)
+                .body(credentials)
+                .post("/api/auth/login")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("token");
+    }
+
+    /** A request to this platform carrying {@code token}. */
+    public RequestSpecification as(String token) {
+        return RestAssured.given().baseUri(baseUrl()).header("Authorization", "Bearer " + token);
     }
 
     public String baseUrl() {
