@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param maxPayloadBytes largest publish, signal, redis or exchange-call payload (65 536)
  * @param cpuWindow window over which a bot's CPU use is measured (30 s)
  * @param cpuShare share of one core a bot may use over the window before it is stopped (0.9)
- * @param heapShare heap use (after GC) at which the worker stops the bot allocating most (0.85)
+ * @param heapShare heap in use, and left after the last collection, at which the worker stops the bot allocating most (0.85)
  * @param webhookBudget longest a webhook handler may run: the caller then gets a timeout error and the bot is
  *     interrupted like an overrunning callback (5 s)
  * @param timerBudget longest a timer, delay_thread or cron job run may take before the bot is interrupted (30 s)

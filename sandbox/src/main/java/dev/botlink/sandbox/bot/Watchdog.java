@@ -15,7 +15,12 @@ import java.util.function.Supplier;
 /**
  * One thread per worker that keeps bots inside their limits: it interrupts callbacks over their time budget
  * (every 100 ms), stops a bot that keeps a CPU core busy for a whole window, or has a thread that never
- * sleeps or waits during a whole window (an infinite loop in on_start or a thread), and when the heap stays nearly full for 300 ms it stops the bot that allocated most recently.
+ * sleeps or waits during a whole window (an infinite loop in on_start or a thread), and when the heap stays nearly
+ * full it stops the bot that allocated most recently.
+ *
+ * <p>"Nearly full" needs both the heap in use above the share for 300 ms and the last garbage collection ending above
+ * it: G1 lets the young generation grow until the heap is close to its maximum between collections, so a busy,
+ * healthy worker often has 90% of its heap in use, most of it garbage.
  */
 final class Watchdog implements AutoCloseable {
     private static final long TICK_MILLIS = 100;
@@ -33,6 +38,7 @@ final class Watchdog implements AutoCloseable {
     private final Map<PythonBot, Usage> usage = new WeakHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("bot-watchdog").factory());
+    private final HeapAfterCollections heapAfterCollections;
     private int ticks;
     private int heapStrikes;
     private int heapCooldown;
@@ -49,6 +55,7 @@ final class Watchdog implements AutoCloseable {
     Watchdog(Supplier<List<PythonBot>> bots, BotLimits limits) {
         this.bots = bots;
         this.limits = limits;
+        this.heapAfterCollections = new HeapAfterCollections(limits.heapShare());
         timer.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -126,7 +133,9 @@ final class Watchdog implements AutoCloseable {
             return;
         }
         var heap = memory.getHeapMemoryUsage();
-        boolean nearlyFull = heap.getMax() > 0 && heap.getUsed() > limits.heapShare() * heap.getMax();
+        boolean nearlyFull = heap.getMax() > 0
+                && heap.getUsed() > limits.heapShare() * heap.getMax()
+                && heapAfterCollections.lastEndedAbove();
         heapStrikes = nearlyFull ? heapStrikes + 1 : 0;
         if (heapStrikes < HEAP_STRIKES) {
             return;
@@ -149,6 +158,7 @@ final class Watchdog implements AutoCloseable {
 
     @Override
     public void close() {
+        heapAfterCollections.close();
         timer.shutdownNow();
     }
 }

@@ -45,6 +45,27 @@ class WorkerLifecycleTest {
     }
 
     @Test
+    void aBotThatChurnsThroughManyHeapsOfGarbageKeepsRunning() {
+        // About 5 GB of short-lived arrays through a 768 MB heap: the heap in use is often near its maximum between
+        // collections, but little of it is live, so the memory guard must leave this bot alone.
+        String churner = worker.startRunning("""
+                import time
+                from profitview import Link, logger
+
+                class Trading(Link):
+                    def on_start(self):
+                        for _ in range(600):
+                            scratch = bytearray(8_000_000)
+                            scratch[-1] = 1
+                            time.sleep(0.02)
+                        logger.info('churned')
+                """);
+        await().atMost(Duration.ofSeconds(180))
+                .until(() -> worker.host.logText(churner).contains("churned"));
+        assertThat(worker.host.states(churner)).noneSatisfy(s -> assertThat(s).startsWith("failed"));
+    }
+
+    @Test
     void aWorkerThatDiesIsRestartedAndItsBotsStartAgain() {
         String bot = worker.startRunning("""
                 from profitview import Link, http
