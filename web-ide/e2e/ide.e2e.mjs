@@ -1,7 +1,7 @@
 // The IDE end to end in a real Chromium (playwright-core, Debian's /usr/bin/chromium), against a running platform:
 // sign up -> new Trading file from the template -> type code with completion -> a syntax error shows its marker ->
 // fix -> a quote_update that buys -> save -> run -> the bot's quote and fill lines in the console -> the fill as a
-// marker on the chart -> the bolt panel's webhook answers its JSON -> account and venues -> stop.
+// marker and the venue's equity curve on the chart -> the bolt panel's webhook answers its JSON -> account and venues -> stop.
 // Usage: BASE_URL=http://localhost:8080 [SCREENSHOTS=dir] [CHROMIUM=/usr/bin/chromium] node e2e/ide.e2e.mjs
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,6 +148,9 @@ try {
   step('chart of XBTUSD with the fill as a marker');
   await page.getByTestId('chart-status').filter({ hasText: 'candles' }).waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => Number(document.querySelector('[data-testid=chart-panel]')?.dataset.markers ?? 0) >= 1, null, { timeout: 60_000 });
+  step('the venue equity curve, sampled while the bot runs');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=chart-panel]')?.dataset.equityPoints ?? 0) >= 2, null, { timeout: 60_000 });
+  await page.getByTestId('chart-equity').filter({ hasText: /Equity of BitMEX: [0-9.]+ XBT/ }).waitFor({ timeout: 60_000 });
   await shot(page, 'editor');
 
   step('bolt panel: the webhook URL answers its JSON');

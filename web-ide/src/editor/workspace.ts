@@ -499,6 +499,9 @@ export class Workspace {
       case 'signal':
         this.chart.addSignal(event.data, event.time);
         break;
+      case 'equity':
+        this.chart.addEquity(event.data);
+        break;
       case 'reset':
         this.tables.reset();
         void this.refreshBots();

@@ -1,6 +1,7 @@
 // The chart: candles of a symbol from GET /api/markets/{venue}/{symbol}/candles, refreshed every few seconds, with
-// the bots' fills and signals as markers (live, from the IDE channel) and the PnL of the account's position in the
-// charted symbol as a line on the left scale.
+// the bots' fills and signals as markers (live, from the IDE channel), the equity curve of the charted venue
+// (GET /api/equity/{venue}, then live `equity` events) on the left scale, and the PnL of the account's position in
+// the charted symbol as a line on its own overlay scale.
 import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, LineSeries, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { api, Venue } from '../api';
 import { errorText, h } from '../ui';
@@ -24,18 +25,24 @@ export class ChartPanel {
   private readonly level = h('select', { id: 'chart-level', 'aria-label': 'Candle level' }, ...Object.keys(LEVELS).map((l) => h('option', { value: l }, l)));
   private readonly status = h('p', { class: 'muted', role: 'status', 'data-testid': 'chart-status' });
   private readonly host = h('div', { class: 'chart-host', 'data-testid': 'chart' });
+  private readonly equityNote = h('p', { class: 'muted small', 'data-testid': 'chart-equity' });
   readonly element = h(
     'div',
     { class: 'chart-panel', 'data-testid': 'chart-panel' },
     h('div', { class: 'toolbar' }, this.venue, this.symbol, h('datalist', { id: 'chart-symbols' }, ...SYMBOLS.map((s) => h('option', { value: s }))), this.level),
     this.host,
     this.status,
-    h('p', { class: 'muted small' }, 'Fills (arrows) and signals (dots) of your bots appear as markers; the yellow line on the left scale is the realised plus unrealised PnL of your position in this symbol, in its currency.'),
+    this.equityNote,
+    h('p', { class: 'muted small' }, 'Fills (arrows) and signals (dots) of your bots appear as markers. The blue line on the left scale is the equity of this venue (wallet balance plus unrealised PnL) in the currency of your position here, sampled while your bots run; the yellow line is the realised plus unrealised PnL of your position in this symbol.'),
   );
   private chart: IChartApi | null = null;
   private series: ISeriesApi<'Candlestick'> | null = null;
   private markers: ISeriesMarkersPluginApi<Time> | null = null;
   private pnlSeries: ISeriesApi<'Line'> | null = null;
+  private equitySeries: ISeriesApi<'Line'> | null = null;
+  private equity: { venue: string; currency: string; points: [number, number][] } = { venue: '', currency: '', points: [] };
+  /** Settlement currency of the account's position per venue and symbol, from position events. */
+  private readonly currencies = new Map<string, string>();
   private readonly fills: { time: number; sym: string; side: string; size: unknown; price: unknown }[] = [];
   private readonly signals: { time: number; sym: string; text: string }[] = [];
   private readonly pnl: { time: number; venue: string; sym: string; value: number }[] = [];
@@ -58,7 +65,8 @@ export class ChartPanel {
       });
       this.series = this.chart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
       this.markers = createSeriesMarkers(this.series, []);
-      this.pnlSeries = this.chart.addSeries(LineSeries, { priceScaleId: 'left', color: '#d29922', lineWidth: 2, title: 'PnL' });
+      this.equitySeries = this.chart.addSeries(LineSeries, { priceScaleId: 'left', color: '#58a6ff', lineWidth: 2, title: 'Equity' });
+      this.pnlSeries = this.chart.addSeries(LineSeries, { priceScaleId: 'pnl', color: '#d29922', lineWidth: 2, title: 'PnL' });
       try {
         const venues = await api<Venue[]>('GET', '/api/venues');
         this.venue.replaceChildren(...venues.filter((v) => v.mode === 'paper').map((v) => h('option', { value: v.name }, v.name)));
@@ -94,11 +102,40 @@ export class ChartPanel {
 
   /** A position update: its realised + unrealised PnL becomes the next point of the PnL line for its symbol. */
   addPosition(data: Record<string, unknown>, eventTime: string): void {
-    const value = Number(data.realised_pnl ?? 0) + Number(data.unrealised_pnl ?? 0);
+    // The event carries the Link position (with PnL and currency) under `info`.
+    const info = (typeof data.info === 'object' && data.info !== null ? data.info : data) as Record<string, unknown>;
+    const value = Number(info.realised_pnl ?? 0) + Number(info.unrealised_pnl ?? 0);
+    if (typeof info.currency === 'string') this.currencies.set(`${String(data.venue ?? '')}/${String(data.sym ?? '')}`, info.currency);
     if (!Number.isFinite(value)) return;
     this.pnl.push({ time: typeof data.time === 'number' ? data.time : Date.parse(eventTime), venue: String(data.venue ?? ''), sym: String(data.sym ?? ''), value });
     if (this.pnl.length > 5000) this.pnl.shift();
     this.drawPnl();
+  }
+
+  /** An equity sample of one of the account's venues: appended when it is the charted venue and currency. */
+  addEquity(data: Record<string, unknown>): void {
+    const time = Number(data.time);
+    const value = Number(data.equity);
+    if (data.venue !== this.equity.venue || data.currency !== this.equity.currency || !Number.isFinite(time) || !Number.isFinite(value)) return;
+    const last = this.equity.points.at(-1);
+    if (last && time <= last[0]) return;
+    this.equity.points.push([time, value]);
+    if (this.equity.points.length > 5000) this.equity.points.shift();
+    this.drawEquity();
+  }
+
+  private async loadEquity(): Promise<void> {
+    const venue = this.venue.value;
+    const currency = this.currencies.get(`${venue}/${this.symbol.value}`);
+    const query = currency ? `?currency=${encodeURIComponent(currency)}` : '';
+    try {
+      const answer = await api<{ venue: string; currency: string | null; points: [number, number][] }>('GET', `/api/equity/${encodeURIComponent(venue)}${query}`);
+      this.equity = { venue: answer.venue, currency: answer.currency ?? '', points: answer.points.map(([t, v]) => [Number(t), Number(v)]) };
+    } catch {
+      // No samples in that currency yet (404): the curve starts once a bot of the account runs.
+      this.equity = { venue, currency: currency ?? '', points: [] };
+    }
+    this.drawEquity();
   }
 
   private async load(reset: boolean): Promise<void> {
@@ -114,6 +151,7 @@ export class ChartPanel {
       this.status.textContent = last ? `${answer.candles.length} candles; last close ${last.close} at ${new Date(last.time).toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'No candles yet.';
       this.drawMarkers();
       this.drawPnl();
+      await this.loadEquity();
     } catch (e) {
       this.status.textContent = errorText(e);
     }
@@ -136,6 +174,18 @@ export class ChartPanel {
     markers.sort((a, b) => Number(a.time) - Number(b.time));
     this.markers.setMarkers(markers);
     this.element.dataset.markers = String(markers.length);
+  }
+
+  /** One point per second (the last sample of that second wins). */
+  private drawEquity(): void {
+    if (!this.equitySeries) return;
+    const points = new Map<number, number>();
+    for (const [time, value] of this.equity.points) points.set(Math.floor(time / 1000), value);
+    this.equitySeries.setData([...points].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value })));
+    this.element.dataset.equityPoints = String(points.size);
+    this.equityNote.textContent = this.equity.points.length
+      ? `Equity of ${this.equity.venue}: ${this.equity.points.at(-1)?.[1]} ${this.equity.currency} (${this.equity.points.length} samples)`
+      : 'Equity: no samples yet (they are taken while your bots run).';
   }
 
   /** One point per second (the last update of that second wins), for the charted venue and symbol. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botlink.platform.bot.Bot;
 import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
+import dev.botlink.platform.equity.EquitySampled;
 import dev.botlink.platform.stream.Outbox;
 import dev.botlink.platform.venue.VenueEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -117,6 +118,15 @@ public class IdeChannel {
         data.put("sym", signalled.sym());
         data.putAll(signalled.fields());
         append(signalled.accountId(), "signal", signalled.botId(), Instant.now(), data);
+    }
+
+    void equitySampled(@Observes EquitySampled sample) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("venue", sample.venue());
+        data.put("currency", sample.currency());
+        data.put("time", sample.timeMs());
+        data.put("equity", sample.equity().stripTrailingZeros());
+        append(sample.accountId(), "equity", null, Instant.ofEpochMilli(sample.timeMs()), data);
     }
 
     private void venueEvent(long accountId, VenueEvent event) {
