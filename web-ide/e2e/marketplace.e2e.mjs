@@ -108,6 +108,12 @@ try {
     await row.waitFor();
   }
   await shot(page, 'marketplace-deployed');
+
+  step("the listing's chart: its signals as markers and its reference execution's equity");
+  await page.getByRole('button', { name: `Chart ${listingName}` }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=listing-chart-panel]')?.dataset.signals ?? 0) >= 1, null, { timeout: 120_000 });
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=listing-chart-panel]')?.dataset.equityPoints ?? 0) >= 1, null, { timeout: 120_000 });
+  await shot(page, 'marketplace-chart');
   const html = await page.content();
   if (html.includes(MARKER)) throw new Error('the page shows the script');
 

@@ -3,6 +3,7 @@
 // script never reach other accounts: the server leaves them out, this page only shows what it gets.
 import { api } from '../api';
 import { announce, ask, errorText, h } from '../ui';
+import { ListingChart } from './listing-chart';
 
 interface ParameterSpec {
   name: string;
@@ -26,6 +27,7 @@ interface Listing {
   id: number;
   name: string;
   description: string;
+  exchange: string;
   symbol: string;
   botType: string;
   mine: boolean;
@@ -105,6 +107,7 @@ export function marketplacePage(): { element: HTMLElement; show: () => void } {
 
   const listingRows = h('tbody');
   const listings = h('table', { class: 'grid', 'data-testid': 'listings' }, h('caption', {}, 'Listings, with performance since listing'), h('thead', {}, h('tr', {}, ...['Name', 'Symbol', 'Type', 'Return', 'Sharpe', 'Max drawdown', 'Trades', ''].map((t) => h('th', { scope: 'col' }, t)))), listingRows);
+  const chart = new ListingChart();
   const deploymentRows = h('tbody');
   const deployments = h('table', { class: 'grid', 'data-testid': 'deployments' }, h('caption', {}, 'My deployments'), h('thead', {}, h('tr', {}, ...['Listing', 'Venue', 'Symbol', 'Status', 'Note', ''].map((t) => h('th', { scope: 'col' }, t)))), deploymentRows);
 
@@ -145,7 +148,9 @@ export function marketplacePage(): { element: HTMLElement; show: () => void } {
           const p = listing.performance;
           const button = h('button', { type: 'button', class: 'secondary', 'aria-label': `Deploy ${listing.name}` }, 'Deploy');
           button.addEventListener('click', () => void deploy(listing));
-          return h('tr', { title: listing.description }, h('td', {}, listing.name), h('td', {}, listing.symbol), h('td', {}, listing.botType), h('td', {}, p ? percent(p.total_return) : '—'), h('td', {}, p?.sharpe_ratio == null ? '—' : p.sharpe_ratio.toFixed(2)), h('td', {}, p ? percent(p.max_drawdown) : '—'), h('td', {}, p ? String(p.trade_count) : '—'), h('td', {}, button));
+          const charting = h('button', { type: 'button', class: 'secondary', 'aria-label': `Chart ${listing.name}` }, 'Chart');
+          charting.addEventListener('click', () => void chart.open(listing));
+          return h('tr', { title: listing.description }, h('td', {}, listing.name), h('td', {}, listing.symbol), h('td', {}, listing.botType), h('td', {}, p ? percent(p.total_return) : '—'), h('td', {}, p?.sharpe_ratio == null ? '—' : p.sharpe_ratio.toFixed(2)), h('td', {}, p ? percent(p.max_drawdown) : '—'), h('td', {}, p ? String(p.trade_count) : '—'), h('td', {}, charting, button));
         }),
       );
       const names = new Map(found.map((l) => [l.id, l.name]));
@@ -163,6 +168,6 @@ export function marketplacePage(): { element: HTMLElement; show: () => void } {
       error.textContent = errorText(e);
     }
   };
-  const element = h('div', { class: 'page' }, h('h1', {}, 'Marketplace'), h('p', {}, 'List a Signals script as a Position, Grid or Market Maker bot, or deploy someone else’s onto your own venue. Scripts and private parameters stay with their author.'), listings, deployments, create);
+  const element = h('div', { class: 'page' }, h('h1', {}, 'Marketplace'), h('p', {}, 'List a Signals script as a Position, Grid or Market Maker bot, or deploy someone else’s onto your own venue. Scripts and private parameters stay with their author.'), listings, chart.element, deployments, create);
   return { element, show: () => void show() };
 }
