@@ -1,8 +1,9 @@
 // A listing's chart on the marketplace page: candles of its symbol on its exchange's replayed market, the listing's
 // stored signals as markers (GET /api/marketplace/listings/{id}/signals) and the equity of its reference execution
 // (performance.pnl_history, the "performance since listing") on the left scale. Refreshed every few seconds while open.
-import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, LineSeries, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
+import { SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { api } from '../api';
+import { CandleChart, createCandleChart, perSecond } from '../run/candle-chart';
 import { errorText, h } from '../ui';
 
 export interface ChartedListing {
@@ -35,10 +36,7 @@ export class ListingChart {
     this.status,
     h('p', { class: 'muted small' }, 'Signals of the listing as markers (arrows: target position up or down, dots: mid or quote signals); the blue line on the left scale is the equity of the listing’s reference execution since it was listed.'),
   );
-  private chart: IChartApi | null = null;
-  private candles: ISeriesApi<'Candlestick'> | null = null;
-  private markers: ISeriesMarkersPluginApi<Time> | null = null;
-  private equity: ISeriesApi<'Line'> | null = null;
+  private drawn: CandleChart | null = null;
   private listing: ChartedListing | null = null;
   private timer: ReturnType<typeof setInterval> | undefined;
 
@@ -46,18 +44,7 @@ export class ListingChart {
     this.listing = listing;
     this.title.textContent = `${listing.name}: ${listing.symbol} on ${listing.exchange}`;
     this.element.hidden = false;
-    if (!this.chart) {
-      this.chart = createChart(this.host, {
-        autoSize: true,
-        layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
-        grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
-        timeScale: { timeVisible: true, secondsVisible: false },
-        leftPriceScale: { visible: true },
-      });
-      this.candles = this.chart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
-      this.markers = createSeriesMarkers(this.candles, []);
-      this.equity = this.chart.addSeries(LineSeries, { priceScaleId: 'left', color: '#58a6ff', lineWidth: 2, title: 'Equity' });
-    }
+    this.drawn ??= createCandleChart(this.host);
     clearInterval(this.timer);
     this.timer = setInterval(() => void this.load(false), REFRESH_MS);
     await this.load(true);
@@ -71,22 +58,22 @@ export class ListingChart {
 
   private async load(fit: boolean): Promise<void> {
     const listing = this.listing;
-    if (!listing || !this.candles) return;
+    const drawn = this.drawn;
+    if (!listing || !drawn) return;
     try {
       const [market, signals, current] = await Promise.all([
         api<{ candles: { time: number; open: number; high: number; low: number; close: number }[] }>('GET', `/api/markets/${encodeURIComponent(listing.exchange)}/${encodeURIComponent(listing.symbol)}/candles?level=1m&limit=500`),
         api<ListingSignal[]>('GET', `/api/marketplace/listings/${listing.id}/signals`),
         api<{ performance?: { pnl_history?: [number, number][] } }>('GET', `/api/marketplace/listings/${listing.id}`),
       ]);
-      this.candles.setData(market.candles.map((c) => ({ time: (c.time / 1000) as UTCTimestamp, open: +c.open, high: +c.high, low: +c.low, close: +c.close })));
-      this.markers?.setMarkers(markersOf(signals));
-      const points = new Map<number, number>();
-      for (const [time, value] of current.performance?.pnl_history ?? []) points.set(Math.floor(Number(time) / 1000), Number(value));
-      this.equity?.setData([...points].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value })));
+      drawn.candles.setData(market.candles.map((c) => ({ time: (c.time / 1000) as UTCTimestamp, open: +c.open, high: +c.high, low: +c.low, close: +c.close })));
+      drawn.markers.setMarkers(markersOf(signals));
+      const equity = perSecond(current.performance?.pnl_history ?? []);
+      drawn.equity.setData(equity);
       this.element.dataset.signals = String(signals.length);
-      this.element.dataset.equityPoints = String(points.size);
-      if (fit) this.chart?.timeScale().fitContent();
-      this.status.textContent = `${signals.length} signals, ${points.size} equity samples, ${market.candles.length} candles`;
+      this.element.dataset.equityPoints = String(equity.length);
+      if (fit) drawn.chart.timeScale().fitContent();
+      this.status.textContent = `${signals.length} signals, ${equity.length} equity samples, ${market.candles.length} candles`;
     } catch (e) {
       this.status.textContent = errorText(e);
     }

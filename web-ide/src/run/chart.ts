@@ -2,9 +2,10 @@
 // the bots' fills and signals as markers (live, from the IDE channel), the equity curve of the charted venue
 // (GET /api/equity/{venue}, then live `equity` events) on the left scale, and the PnL of the account's position in
 // the charted symbol as a line on its own overlay scale.
-import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, LineSeries, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
+import { IChartApi, ISeriesApi, ISeriesMarkersPluginApi, LineSeries, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { api, Venue } from '../api';
 import { errorText, h } from '../ui';
+import { createCandleChart, perSecond } from './candle-chart';
 
 interface CandleView {
   time: number;
@@ -56,16 +57,11 @@ export class ChartPanel {
   /** Starts drawing and refreshing; called when the panel becomes visible. */
   async show(): Promise<void> {
     if (!this.chart) {
-      this.chart = createChart(this.host, {
-        autoSize: true,
-        layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
-        grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
-        timeScale: { timeVisible: true, secondsVisible: false },
-        leftPriceScale: { visible: true },
-      });
-      this.series = this.chart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
-      this.markers = createSeriesMarkers(this.series, []);
-      this.equitySeries = this.chart.addSeries(LineSeries, { priceScaleId: 'left', color: '#58a6ff', lineWidth: 2, title: 'Equity' });
+      const drawn = createCandleChart(this.host);
+      this.chart = drawn.chart;
+      this.series = drawn.candles;
+      this.markers = drawn.markers;
+      this.equitySeries = drawn.equity;
       this.pnlSeries = this.chart.addSeries(LineSeries, { priceScaleId: 'pnl', color: '#d29922', lineWidth: 2, title: 'PnL' });
       try {
         const venues = await api<Venue[]>('GET', '/api/venues');
@@ -179,10 +175,9 @@ export class ChartPanel {
   /** One point per second (the last sample of that second wins). */
   private drawEquity(): void {
     if (!this.equitySeries) return;
-    const points = new Map<number, number>();
-    for (const [time, value] of this.equity.points) points.set(Math.floor(time / 1000), value);
-    this.equitySeries.setData([...points].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value })));
-    this.element.dataset.equityPoints = String(points.size);
+    const points = perSecond(this.equity.points);
+    this.equitySeries.setData(points);
+    this.element.dataset.equityPoints = String(points.length);
     this.equityNote.textContent = this.equity.points.length
       ? `Equity of ${this.equity.venue}: ${this.equity.points.at(-1)?.[1]} ${this.equity.currency} (${this.equity.points.length} samples)`
       : 'Equity: no samples yet (they are taken while your bots run).';
@@ -191,10 +186,7 @@ export class ChartPanel {
   /** One point per second (the last update of that second wins), for the charted venue and symbol. */
   private drawPnl(): void {
     if (!this.pnlSeries) return;
-    const points = new Map<number, number>();
-    for (const p of this.pnl) {
-      if (p.sym === this.symbol.value && (p.venue === '' || p.venue === this.venue.value)) points.set(Math.floor(p.time / 1000), p.value);
-    }
-    this.pnlSeries.setData([...points].sort((a, b) => a[0] - b[0]).map(([time, value]) => ({ time: time as UTCTimestamp, value })));
+    const charted = this.pnl.filter((p) => p.sym === this.symbol.value && (p.venue === '' || p.venue === this.venue.value));
+    this.pnlSeries.setData(perSecond(charted.map((p): [number, number] => [p.time, p.value])));
   }
 }
