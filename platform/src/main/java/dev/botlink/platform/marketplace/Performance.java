@@ -26,6 +26,11 @@ final class Performance {
 
     private static final int MAX_HISTORY = 500;
 
+    /** Crypto markets trade every day of the year. */
+    private static final int DAYS_PER_YEAR = 365;
+
+    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+
     /** Seed 003's metrics snapshot of one bot; ratios are null while undefined (e.g. Sharpe before two samples). */
     record Metrics(
             @JsonProperty("symbol") String symbol,
@@ -84,6 +89,9 @@ final class Performance {
         }
         int periodsPerYear = (int) Math.max(1, Duration.ofDays(365).dividedBy(equityEvery));
         PerformanceReport report = PerformanceCalculator.compute(fills, equity, periodsPerYear);
+        // Sharpe and Sortino from daily returns, as peers report them: annualising minute samples turned a young
+        // listing's first fee into a ratio of -500.
+        PerformanceReport daily = PerformanceCalculator.compute(fills, dailyCloses(equity), DAYS_PER_YEAR);
         BigDecimal last = equity.getLast().equity();
         BigDecimal peak = equity.stream()
                 .map(EquityPoint::equity)
@@ -105,8 +113,8 @@ final class Performance {
                 report.winningTrades(),
                 report.losingTrades(),
                 boxed(report.winRate()),
-                boxed(report.sharpe()),
-                boxed(report.sortino()),
+                boxed(daily.sharpe()),
+                boxed(daily.sortino()),
                 report.maxDrawdown(),
                 peak.signum() == 0
                         ? 0
@@ -116,6 +124,22 @@ final class Performance {
                 report.exposure(),
                 deployment.createdAt,
                 history(equity));
+    }
+
+    /** The first point, then the last point of every UTC day: the equity a daily return is measured between. */
+    static List<EquityPoint> dailyCloses(List<EquityPoint> equity) {
+        List<EquityPoint> closes = new ArrayList<>();
+        closes.add(equity.getFirst());
+        for (int i = 1; i < equity.size(); i++) {
+            EquityPoint point = equity.get(i);
+            boolean lastOfItsDay = i == equity.size() - 1
+                    || Math.floorDiv(equity.get(i + 1).timeMillis(), DAY_MILLIS)
+                            != Math.floorDiv(point.timeMillis(), DAY_MILLIS);
+            if (lastOfItsDay) {
+                closes.add(point);
+            }
+        }
+        return closes;
     }
 
     private static List<EquityPoint> equity(Deployment deployment, BigDecimal capital) {
