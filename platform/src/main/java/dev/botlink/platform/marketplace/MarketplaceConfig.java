@@ -41,6 +41,13 @@ public interface MarketplaceConfig {
     @WithDefault("PT1M")
     Duration equityEvery();
 
+    /**
+     * How long a listing's computed performance is served before it is computed again: browsing and the leaderboard
+     * read every listing's fills and equity samples otherwise.
+     */
+    @WithDefault("PT10S")
+    Duration performanceCacheFor();
+
     /** The capital performance is measured against (quote currency, e.g. USD). */
     @WithDefault("100000")
     BigDecimal referenceCapital();

@@ -63,6 +63,7 @@ public class MarketplaceService implements BotMetrics {
     private final VenueService venues;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
+    private final PerformanceCache performances;
 
     public MarketplaceService(
             MarketplaceConfig config,
@@ -77,6 +78,7 @@ public class MarketplaceService implements BotMetrics {
         this.files = files;
         this.venues = venues;
         this.json = json;
+        this.performances = new PerformanceCache(config.performanceCacheFor(), System::nanoTime);
     }
 
     void resumeAfterRestart(@Observes StartupEvent started) {
@@ -181,13 +183,18 @@ public class MarketplaceService implements BotMetrics {
                         .reversed());
     }
 
-    /** The listing's performance since it was listed: its reference execution's metrics. */
+    /**
+     * The listing's performance since it was listed: its reference execution's metrics, at most
+     * {@code botlink.marketplace.performance-cache-for} old.
+     */
     public Performance.Metrics performance(Listing listing) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Deployment reference = Deployment.<Deployment>find("listingId = ?1 and reference = true", listing.id)
-                    .firstResult();
-            return reference == null ? null : metrics(reference, listing);
-        });
+        return performances.get(
+                listing.id, () -> QuarkusTransaction.requiringNew().call(() -> {
+                    Deployment reference = Deployment.<Deployment>find(
+                                    "listingId = ?1 and reference = true", listing.id)
+                            .firstResult();
+                    return reference == null ? null : metrics(reference, listing);
+                }));
     }
 
     /** The author takes the listing down: its signal bot and every deployment of it stop. */
@@ -200,6 +207,7 @@ public class MarketplaceService implements BotMetrics {
             return found;
         });
         engine.unroute(listing);
+        performances.forget(listingId);
         List<Deployment> deployments = QuarkusTransaction.requiringNew().call(() -> {
             List<Deployment> found = Deployment.list("listingId", listingId);
             found.forEach(d -> {
