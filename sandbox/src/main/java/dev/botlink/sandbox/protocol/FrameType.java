@@ -25,7 +25,7 @@ public enum FrameType {
     // Host to worker.
     /** Answer to HELLO: {worker}. The host closes the connection instead when the token is wrong. */
     WELCOME,
-    /** Start a bot {file, source, settings}. */
+    /** Start a bot {file, source, settings, account, simulatedStart?: epoch micros for simulated-time mode}. */
     START_BOT,
     /** Stop a bot. */
     STOP_BOT,
@@ -40,6 +40,12 @@ public enum FrameType {
      * column, message}]} or {error}.
      */
     CHECK,
+    /**
+     * Request to a bot in simulated-time mode: {points: [{t: epoch micros, events: [{kind, src, sym, data}]}]}. The
+     * worker advances the bot's clock point by point, running due timers, delivering the events and waiting until
+     * the bot is quiescent; the reply body is {processed, now, state, cut} or {error}.
+     */
+    STEP,
 
     // Both ways.
     /** The answer to a request, carrying the request's id. */
