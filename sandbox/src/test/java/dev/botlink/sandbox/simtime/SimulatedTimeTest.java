@@ -78,7 +78,10 @@ class SimulatedTimeTest {
 
     static String startSimulated(String source) {
         String bot = worker.startSimulated(source, T0);
-        worker.awaitState(bot, "running");
+        // Generous: a fresh context imports asyncio and the runtime, slow on a crowded 2-core build machine.
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> assertThat(worker.host.states(bot))
+                .as("states of %s; log:%n%s", bot, worker.host.logText(bot))
+                .anySatisfy(state -> assertThat(state).startsWith("running")));
         return bot;
     }
 
@@ -173,6 +176,55 @@ class SimulatedTimeTest {
                         // Due together: in the order they were scheduled (expr at start, every re-armed at 60 s).
                         List.of("cron expr 2", ms + 120_000),
                         List.of("cron every 60", ms + 120_000));
+        worker.stop(bot);
+    }
+
+    @Test
+    void asyncioEventWaitsRunNowCronAndASleepingCallbackFollowSimulatedTime() {
+        String bot = startSimulated(RECORDER + """
+                import asyncio
+
+                cron.options['auto_start'] = False
+
+                class Trading(Recorder):
+                    def on_start(self):
+                        cron.start(run_now=True)
+                        self.record('asyncio', asyncio.run(self.coroutine()))
+                        self.record('event wait', threading.Event().wait(120))
+                        self.record('clock', int(time.monotonic() * 1000), time.strftime('%H:%M:%S', time.gmtime()),
+                                    datetime.datetime.utcnow().isoformat())
+
+                    async def coroutine(self):
+                        await asyncio.sleep(60)
+                        return self.epoch_now
+
+                    @cron.run(every=600)
+                    def tick(self):
+                        self.record('tick')
+
+                    def trade_update(self, src, sym, data):
+                        self.record('trade before sleep', data['price'])
+                        time.sleep(30)                 # parks the event loop in simulated time
+                        self.record('trade after sleep', data['price'])
+                """);
+        long ms = T0 / 1000;
+        assertThat(step(bot, at(T0 + 200 * SECOND, trade(T0 + 200 * SECOND, 1))).nowMicros())
+                .isEqualTo(T0 + 200 * SECOND);
+        assertThat(events(bot))
+                .containsExactly(
+                        List.of("tick", ms),
+                        List.of("asyncio", ms + 60_000, ms + 60_000),
+                        List.of("event wait", ms + 180_000, false),
+                        List.of("clock", ms + 180_000, ms + 180_000, "00:03:00", "2024-01-01T00:03:00"),
+                        List.of("trade before sleep", ms + 200_000, 1.0));
+        step(bot, at(T0 + 300 * SECOND, trade(T0 + 300 * SECOND, 2)));
+        step(bot, at(T0 + 700 * SECOND));
+        assertThat(events(bot).subList(5, 9))
+                .containsExactly(
+                        List.of("trade after sleep", ms + 230_000, 1.0),
+                        List.of("trade before sleep", ms + 300_000, 2.0),
+                        List.of("trade after sleep", ms + 330_000, 2.0),
+                        List.of("tick", ms + 600_000));
         worker.stop(bot);
     }
 
