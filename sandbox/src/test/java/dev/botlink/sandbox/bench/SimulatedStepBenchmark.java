@@ -60,17 +60,24 @@ class SimulatedStepBenchmark {
             long[] t = {T0};
             int perStep = 1000;
             run(worker, bot, t, perStep, 20);
+            long pid = worker.supervisor.process().pid();
+            var cpuStart = WorkerCpu.of(pid);
             long started = System.nanoTime();
             int steps = 30;
             run(worker, bot, t, perStep, steps);
             double seconds = (System.nanoTime() - started) / 1e9;
+            var cpu = WorkerCpu.of(pid).minus(cpuStart);
             System.out.printf(
-                    "BENCH simulated step %-14s %,10.0f points/s (%d points of one trade, %d per step; %d orders)%n",
+                    "BENCH simulated step %-14s %,10.0f points/s wall, %,10.0f points per worker CPU second"
+                            + " (%d points of one trade, %d per step; %d orders; load average %.1f)%n",
                     entry.getKey(),
                     steps * perStep / seconds,
+                    steps * perStep / Math.max(0.01, cpu.processSeconds()),
                     steps * perStep,
                     perStep,
-                    worker.host.calls(bot).size());
+                    worker.host.calls(bot).size(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             worker.stop(bot);
         }
     }
