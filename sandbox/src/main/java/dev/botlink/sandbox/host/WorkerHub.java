@@ -484,8 +484,13 @@ public final class WorkerHub implements AutoCloseable {
         private void exchangeCall(Connection connection, Frame frame) {
             CompletableFuture<Map<String, Object>> result;
             try {
-                result = handler.exchangeCall(
-                        frame.bot(), frame.text("method"), frame.text("venue"), ExchangeResults.args(frame.body()));
+                Long simulated = frame.body().get("simTime") instanceof Number n ? n.longValue() : null;
+                result = handler.exchangeCallAt(
+                        frame.bot(),
+                        frame.text("method"),
+                        frame.text("venue"),
+                        ExchangeResults.args(frame.body()),
+                        simulated);
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
             }

@@ -5,7 +5,10 @@ public enum FrameType {
     // Worker to host.
     /** First frame of a connection: {token, worker, runtime, bots: [bot ids still running]}. */
     HELLO,
-    /** Request: an exchange operation {method, venue, args}; the reply body is ProfitView's result shape. */
+    /**
+     * Request: an exchange operation {method, venue, args, simTime?: the bot's simulated time in epoch micros, for
+     * simulated-time bots}; the reply body is ProfitView's result shape, plus {cut: true} to end a STEP early.
+     */
     CALL,
     /** A bot log line {level, message}. */
     LOG,
