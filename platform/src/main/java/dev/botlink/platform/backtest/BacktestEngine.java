@@ -1,5 +1,7 @@
 package dev.botlink.platform.backtest;
 
+import dev.botlink.platform.marketdata.Candle;
+import dev.botlink.platform.marketdata.CandleLevel;
 import dev.botlink.platform.marketdata.MarketDataSettings;
 import dev.botlink.platform.marketdata.QuoteModel;
 import dev.botlink.platform.marketdata.SimulatedClock;
@@ -387,7 +389,10 @@ public final class BacktestEngine {
         }
         long end = Math.max(clock.millis(), spec.from());
         report.equity(end, equity());
-        return new Outcome(status, error, report.build(plan.name(), spec.symbol(), end));
+        CandleLevel level = ReportBuilder.chartLevel(spec.from(), spec.to());
+        List<Candle> candles =
+                feed.candles(spec.exchange(), spec.symbol(), level, spec.from(), ReportBuilder.MAX_CURVE);
+        return new Outcome(status, error, report.build(plan.name(), spec.symbol(), end, level, candles));
     }
 
     /** Why the script failed: the worker's reason and the last error it logged (the file and line), if not in it. */

@@ -2,6 +2,7 @@ package dev.botlink.platform.backtest;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a finished (or cancelled, or failed) backtest produced. Money is exact; ratios are doubles and null while
@@ -11,6 +12,8 @@ import java.util.List;
  * @param equity {@code [epochMillis, equity]} marked to market, at most {@link ReportBuilder#MAX_CURVE} points
  * @param drawdown {@code [epochMillis, percent below the running peak]}, the same times as {@code equity}
  * @param fills the first {@link ReportBuilder#maxFills} fills ({@code metrics.fills} counts them all)
+ * @param candleLevel the level of {@code candles}: the finest whose bins cover the period in at most 2,000
+ * @param candles the market's candles over the period ({@code {time, open, high, low, close, volume}}), for charts
  * @param log the bot's first log lines, capped
  */
 public record BacktestReport(
@@ -24,6 +27,8 @@ public record BacktestReport(
         List<List<Object>> equity,
         List<List<Object>> drawdown,
         List<FillView> fills,
+        String candleLevel,
+        List<Map<String, Object>> candles,
         List<LogLine> log) {
 
     /**

@@ -5,11 +5,14 @@ import dev.botlink.marketplace.metrics.EquityPoint;
 import dev.botlink.marketplace.metrics.Fill;
 import dev.botlink.marketplace.metrics.PerformanceCalculator;
 import dev.botlink.marketplace.metrics.PerformanceReport;
+import dev.botlink.platform.marketdata.Candle;
+import dev.botlink.platform.marketdata.CandleLevel;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -113,7 +116,17 @@ public final class ReportBuilder {
         return points;
     }
 
-    public BacktestReport build(String data, String symbol, long to) {
+    /** The finest candle level whose bins cover {@code from..to} in at most {@link #MAX_CURVE}. */
+    public static CandleLevel chartLevel(long from, long to) {
+        for (CandleLevel level : CandleLevel.values()) {
+            if ((to - from) / level.millis() < MAX_CURVE) {
+                return level;
+            }
+        }
+        return CandleLevel.W1;
+    }
+
+    public BacktestReport build(String data, String symbol, long to, CandleLevel level, List<Candle> candles) {
         if (samples.isEmpty()) {
             throw new IllegalStateException("no equity was recorded");
         }
@@ -161,8 +174,22 @@ public final class ReportBuilder {
                 fillCount,
                 starting,
                 ending);
+        List<Map<String, Object>> bars =
+                candles.stream().limit(MAX_CURVE).map(Candle::toLink).toList();
         return new BacktestReport(
-                metrics, currency, data, symbol, from, to, points, equity, drawdown, List.copyOf(fills), lines);
+                metrics,
+                currency,
+                data,
+                symbol,
+                from,
+                to,
+                points,
+                equity,
+                drawdown,
+                List.copyOf(fills),
+                level.link(),
+                bars,
+                lines);
     }
 
     private long bucket(long time) {
