@@ -216,11 +216,35 @@ public final class PythonBot {
                 break;
             }
             try {
-                runCallback(task);
+                if (task.name() == REPLAY) {
+                    task.work().run();
+                } else {
+                    runCallback(task);
+                }
             } finally {
                 simulation.end(task.name());
             }
         }
+    }
+
+    /** The name of the event-loop task that replays a run of step points (each event is a callback of its own). */
+    private static final String REPLAY = "replaying step points";
+
+    /** Queues a run of step points for the event loop to replay itself; false when the queue is full. */
+    private boolean replayOnLoop(Simulation.Run run) {
+        if (state.get() != State.RUNNING) {
+            return true;
+        }
+        return queue.offer(new Task(
+                REPLAY,
+                false,
+                () -> simulation.replay(run, event -> {
+                    String kind = String.valueOf(event.get("kind"));
+                    String src = event.get("src") == null ? null : String.valueOf(event.get("src"));
+                    String sym = event.get("sym") == null ? null : String.valueOf(event.get("sym"));
+                    String json = FrameCodec.toJson(event.get("data"));
+                    runCallback(new Task(kind + "_update", false, () -> dispatch.executeVoid(kind, src, sym, json)));
+                })));
     }
 
     /** Queues one event of a STEP point (simulated-time mode; called by the stepper). */
@@ -245,14 +269,17 @@ public final class PythonBot {
         Thread.ofPlatform()
                 .daemon()
                 .name("bot-" + id + "-step")
-                .start(() -> reply.accept(simulation.step(points, e -> {
-                    deliverStep(
-                            String.valueOf(e.get("kind")),
-                            e.get("src") == null ? null : String.valueOf(e.get("src")),
-                            e.get("sym") == null ? null : String.valueOf(e.get("sym")),
-                            e.get("data"));
-                    return null;
-                })));
+                .start(() -> reply.accept(simulation.step(
+                        points,
+                        e -> {
+                            deliverStep(
+                                    String.valueOf(e.get("kind")),
+                                    e.get("src") == null ? null : String.valueOf(e.get("src")),
+                                    e.get("sym") == null ? null : String.valueOf(e.get("sym")),
+                                    e.get("data"));
+                            return null;
+                        },
+                        this::replayOnLoop)));
     }
 
     private record Pause(boolean onLoop, long started, CallBudgets.Call pooled) {}

@@ -58,6 +58,11 @@ final class Simulation {
     private int active;
 
     private boolean loopParked;
+    /** The name the event loop's current task was counted under (for sleeps on the loop). */
+    private String loopWork;
+    /** Moves whenever a run of points gets one point further: a wait's budget starts again. */
+    private long progress;
+
     private int callsOpen;
     private long callNanos;
     private volatile boolean cut;
@@ -111,7 +116,8 @@ final class Simulation {
                 wait(50);
             }
             active++;
-            busy.merge(name.apply(task), 1, Integer::sum);
+            loopWork = name.apply(task);
+            busy.merge(loopWork, 1, Integer::sum);
             return task;
         }
     }
@@ -135,7 +141,7 @@ final class Simulation {
             return null;
         }
         boolean onLoop = bot.isLoopThread(Thread.currentThread());
-        String what = onLoop ? bot.runningCallbackName() : WORK.get();
+        String what = onLoop ? loopWork : WORK.get();
         String name = what == null ? Thread.currentThread().getName() : what;
         var woken = new CountDownLatch(1);
         var done = new AtomicBoolean();
@@ -196,10 +202,79 @@ final class Simulation {
     }
 
     /**
+     * Points the event loop replays itself, without a hand-off per point: used while nothing else of the bot is
+     * running or due. Guarded by the simulation's monitor.
+     */
+    static final class Run {
+        final List<Point> points;
+        final int first;
+        /** The point being replayed, or the next one. */
+        int next;
+        /** The loop stops before this index (the stepper took the rest over). */
+        int limit;
+
+        boolean finished;
+
+        Run(List<Point> points, int first) {
+            this.points = points;
+            this.first = first;
+            this.next = first;
+            this.limit = points.size();
+        }
+    }
+
+    /** Delivers one event of a point on the event loop, as a callback with its own budget. */
+    interface InlineDelivery {
+        void deliver(Map<String, Object> event);
+    }
+
+    /**
+     * On the event loop: replays the run's points in order, each after moving the clock to it, for as long as nothing
+     * else could happen before the next point (no pool work running, no timer or sleep due by then, no cut, not
+     * taken over); the stepper carries on from where it stops.
+     */
+    void replay(Run run, InlineDelivery delivery) {
+        try {
+            while (true) {
+                Point point;
+                synchronized (this) {
+                    int k = run.next;
+                    if (k >= run.limit || cut || !bot.isRunning()) {
+                        return;
+                    }
+                    point = run.points.get(k);
+                    if (k > run.first && (active > 1 || clock.nextDueMicros() <= point.micros())) {
+                        return;
+                    }
+                    clock.advanceTo(point.micros());
+                }
+                for (Map<String, Object> event : point.events()) {
+                    delivery.deliver(event);
+                }
+                synchronized (this) {
+                    run.next++;
+                    progress++;
+                }
+            }
+        } finally {
+            synchronized (this) {
+                run.finished = true;
+                notifyAll();
+            }
+        }
+    }
+
+    /** Whether the loop may replay points itself now: the bot is idle and nothing is queued or parked. */
+    private synchronized boolean idle() {
+        return active == 0 && callsOpen == 0 && !loopParked && bot.queueEmpty();
+    }
+
+    /**
      * Runs one STEP request; returns the reply body {processed, now, state, cut} or {error}. Runs on its own thread
      * (it waits for the bot).
      */
-    Map<String, Object> step(Object pointsValue, Function<Map<String, Object>, Void> deliver) {
+    Map<String, Object> step(
+            Object pointsValue, Function<Map<String, Object>, Void> deliver, Function<Run, Boolean> replayOnLoop) {
         if (!stepping.compareAndSet(false, true)) {
             return Map.of("error", "bot " + bot.id() + ": another step is in progress");
         }
@@ -210,7 +285,9 @@ final class Simulation {
             settle("before the step", processed);
             cut = false;
             int wakeups = 0;
-            for (Point point : points) {
+            int i = 0;
+            while (i < points.size()) {
+                Point point = points.get(i);
                 if (point.micros() < clock.epochMicros()) {
                     throw new StepFailure(
                             "step point " + iso(point.micros()) + " is before the bot's simulated time "
@@ -228,13 +305,33 @@ final class Simulation {
                     due.run();
                     settle("timers due at " + iso(clock.epochMicros()), processed);
                 }
-                clock.advanceTo(point.micros());
-                for (Map<String, Object> event : point.events()) {
-                    deliver.apply(event);
+                if (idle()) {
+                    var run = new Run(points, i);
+                    if (!replayOnLoop.apply(run)) {
+                        throw new StepFailure("the bot is not keeping up", true);
+                    }
+                    queued();
+                    settle("the events from " + iso(point.micros()), processed);
+                    synchronized (this) {
+                        if (run.finished) {
+                            i = run.next;
+                        } else {
+                            // The loop sleeps inside point run.next: it finishes that point when it wakes, the
+                            // stepper delivers the rest (queued behind it, as live).
+                            run.limit = run.next + 1;
+                            i = run.limit;
+                        }
+                    }
+                    processed = i;
+                } else {
+                    clock.advanceTo(point.micros());
+                    for (Map<String, Object> event : point.events()) {
+                        deliver.apply(event);
+                    }
+                    queued();
+                    settle("the events at " + iso(point.micros()), processed);
+                    processed = ++i;
                 }
-                queued();
-                settle("the events at " + iso(point.micros()), processed);
-                processed++;
                 if (cut) {
                     break;
                 }
@@ -258,7 +355,7 @@ final class Simulation {
         }
     }
 
-    private record Point(long micros, List<Map<String, Object>> events) {}
+    record Point(long micros, List<Map<String, Object>> events) {}
 
     @SuppressWarnings("unchecked")
     private static List<Point> parse(Object value) throws StepFailure {
@@ -322,9 +419,15 @@ final class Simulation {
         long start = System.nanoTime();
         synchronized (this) {
             long callsBefore = callNanos;
+            long seen = progress;
             while (!quiescent()) {
                 if (!bot.isRunning()) {
                     throw stopped(during, processed);
+                }
+                if (progress != seen) {
+                    seen = progress;
+                    start = System.nanoTime();
+                    callsBefore = callNanos;
                 }
                 long spent = System.nanoTime() - start - (callNanos - callsBefore);
                 long left = budget.toNanos() - spent;
@@ -354,11 +457,16 @@ final class Simulation {
     }
 
     private String describeBusy() {
-        if (busy.isEmpty()) {
+        var running = new TreeMap<>(busy);
+        String callback = bot.runningCallbackName();
+        if (callback != null) {
+            running.merge("callback " + callback, 1, Integer::sum);
+        }
+        if (running.isEmpty()) {
             return callsOpen > 0 ? callsOpen + " host calls" : "events waiting";
         }
         var parts = new ArrayList<String>();
-        busy.forEach((what, n) -> parts.add(n == 1 ? what : what + " x" + n));
+        running.forEach((what, n) -> parts.add(n == 1 ? what : what + " x" + n));
         return String.join(", ", parts);
     }
 

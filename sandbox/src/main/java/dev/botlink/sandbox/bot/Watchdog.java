@@ -111,7 +111,11 @@ final class Watchdog implements AutoCloseable {
             }
             long limit = (long) (limits.cpuShare() * limits.cpuWindow().toNanos());
             boolean busy = u.window.size() >= samples && u.cpuInWindow > limit;
-            if ((busy || longestStreak >= samples) && bot.state() == PythonBot.State.RUNNING) {
+            // A backtest keeps its threads busy by design; a bot in simulated time that loops is caught by the step's
+            // budget instead (it never settles).
+            if ((busy || longestStreak >= samples)
+                    && bot.state() == PythonBot.State.RUNNING
+                    && bot.simulation() == null) {
                 bot.stopAsync(
                         "the bot kept a CPU core busy for " + limits.cpuWindow().toSeconds()
                                 + " s (an endless loop without time.sleep?)",

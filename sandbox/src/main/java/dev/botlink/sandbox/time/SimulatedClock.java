@@ -61,6 +61,12 @@ public final class SimulatedClock implements BotClock {
         nowMicros = Math.max(nowMicros, epochMicros);
     }
 
+    /** When the earliest waiting task is due, or {@link Long#MAX_VALUE} when none waits. */
+    public synchronized long nextDueMicros() {
+        Entry first = due.peek();
+        return first == null ? Long.MAX_VALUE : first.dueMicros();
+    }
+
     /** Tasks waiting for their time. */
     public synchronized int pending() {
         return due.size();

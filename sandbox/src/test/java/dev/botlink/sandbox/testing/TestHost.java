@@ -20,6 +20,7 @@ public final class TestHost implements HostHandler {
 
     private final Map<String, List<LogLine>> logs = new ConcurrentHashMap<>();
     private final Map<String, List<Call>> calls = new ConcurrentHashMap<>();
+    private final Map<String, List<Long>> callTimes = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> published = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> signals = new ConcurrentHashMap<>();
     private final Map<String, List<String>> states = new ConcurrentHashMap<>();
@@ -56,6 +57,20 @@ public final class TestHost implements HostHandler {
             data = Map.of("method", method, "args", args);
         }
         return ExchangeResults.success("bitmex", venue, data, Map.of("remaining", 56, "reset", 1681264334));
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> exchangeCallAt(
+            String bot, String method, String venue, Map<String, Object> args, Long simulatedMicros) {
+        if (simulatedMicros != null) {
+            list(callTimes, bot).add(simulatedMicros);
+        }
+        return exchangeCall(bot, method, venue, args);
+    }
+
+    /** The simulated times (epoch micros) at which a simulated-time bot made its exchange calls. */
+    public List<Long> callTimes(String bot) {
+        return List.copyOf(list(callTimes, bot));
     }
 
     @Override

@@ -77,6 +77,17 @@ public final class WorkerFixture implements AutoCloseable {
         return bot;
     }
 
+    /** Starts a bot in simulated-time mode, its clock at {@code startMicros}, and returns its id. */
+    public String startSimulated(String source, long startMicros) {
+        String bot = "sim-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            hub.startBot(workerId, new BotSpec(bot, "account-1", "my_bot.py", source, Map.of()).simulated(startMicros));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bot;
+    }
+
     /** Starts a bot and waits until it runs. */
     public String startRunning(String source) {
         String bot = start(source);
