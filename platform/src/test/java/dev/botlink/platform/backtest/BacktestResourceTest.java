@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.botlink.platform.account.Accounts;
+import dev.botlink.platform.stream.WsClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -92,6 +93,9 @@ class BacktestResourceTest {
         long firstFill = done.getLong("report.fills[0].time");
         assertThat(firstFill).isBetween(1385337600000L, 1385344800000L);
         assertThat(done.getString("request.data.kind")).isEqualTo("btc-trades");
+        assertThat(done.getString("report.candleLevel")).isEqualTo("1m");
+        assertThat(done.getList("report.candles")).hasSizeBetween(60, 121);
+        assertThat(done.getLong("report.candles[0].time")).isEqualTo(1385337600000L);
 
         alice.request()
                 .get("/api/backtests")
@@ -100,6 +104,28 @@ class BacktestResourceTest {
                 .body("id", hasItem((int) id))
                 .body("[0].status", equalTo("completed"))
                 .body("[0].metrics.fills", equalTo(done.getInt("report.metrics.fills")));
+    }
+
+    @Test
+    void aSignalsScriptTradesThroughTheChosenExecutionBotType() {
+        Accounts alice = Accounts.signUpFresh();
+        Map<String, Object> body = btcRequest(BacktestScripts.SIGNALS);
+        body.put(
+                "execution",
+                Map.of(
+                        "type",
+                        "position",
+                        "parameters",
+                        Map.of("maxPosition", 600, "maxOrderSize", 300, "orderType", "MARKET")));
+        JsonPath done = awaitEnd(alice, start(alice, body));
+        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("completed");
+        assertThat(done.getString("request.execution.type")).isEqualTo("POSITION");
+        assertThat(done.getInt("report.metrics.fills")).isGreaterThan(1);
+        assertThat(done.getList("report.fills.size", Float.class)).allMatch(size -> size <= 300);
+        refused(
+                alice,
+                with(b -> b.put("execution", Map.of("type", "position", "parameters", Map.of("maxPosition", -1)))),
+                "execution.parameters");
     }
 
     @Test
@@ -146,6 +172,36 @@ class BacktestResourceTest {
         assertThat(done.getList("report.equity")).isNotEmpty();
         alice.request().delete("/api/backtests/" + id).then().statusCode(204);
         alice.request().get("/api/backtests/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void progressReachesTheIdeChannelAndAThirdBacktestOfOneAccountIsRefused() {
+        Accounts alice = Accounts.signUpFresh();
+        Map<String, Object> whole = btcRequest(BacktestScripts.SMA_CROSSOVER);
+        whole.remove("to");
+        try (WsClient channel = WsClient.connect("/api/ide/channel?token=" + alice.token())) {
+            long first = start(alice, whole);
+            long second = start(alice, whole);
+            alice.request()
+                    .contentType(ContentType.JSON)
+                    .body(whole)
+                    .post("/api/backtests")
+                    .then()
+                    .statusCode(429)
+                    .body("message", containsString("max-per-account"));
+            await().atMost(RUN).untilAsserted(() -> assertThat(channel.messages())
+                    .anyMatch(m -> m.contains("\"type\":\"backtest\"")
+                            && m.contains("\"id\":" + first)
+                            && m.contains("\"status\":\"running\"")));
+            alice.request().post("/api/backtests/" + first + "/cancel").then().statusCode(202);
+            alice.request().post("/api/backtests/" + second + "/cancel").then().statusCode(202);
+            assertThat(awaitEnd(alice, first).getString("status")).isEqualTo("cancelled");
+            assertThat(awaitEnd(alice, second).getString("status")).isEqualTo("cancelled");
+            await().atMost(RUN).untilAsserted(() -> assertThat(channel.messages())
+                    .anyMatch(m -> m.contains("\"type\":\"backtest\"")
+                            && m.contains("\"id\":" + second)
+                            && m.contains("\"status\":\"cancelled\"")));
+        }
     }
 
     @Test
