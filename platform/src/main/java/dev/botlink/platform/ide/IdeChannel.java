@@ -2,6 +2,7 @@ package dev.botlink.platform.ide;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.botlink.platform.backtest.BacktestActivity;
 import dev.botlink.platform.bot.Bot;
 import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
@@ -127,6 +128,15 @@ public class IdeChannel {
         data.put("time", sample.timeMs());
         data.put("equity", sample.equity().stripTrailingZeros());
         append(sample.accountId(), "equity", null, Instant.ofEpochMilli(sample.timeMs()), data);
+    }
+
+    void backtest(@Observes BacktestActivity progress) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", progress.id());
+        data.put("status", progress.status());
+        data.put("percent", progress.percent());
+        data.put("etaSeconds", progress.etaSeconds());
+        append(progress.accountId(), "backtest", null, Instant.now(), data);
     }
 
     private void venueEvent(long accountId, VenueEvent event) {
