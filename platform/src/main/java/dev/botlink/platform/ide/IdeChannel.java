@@ -2,6 +2,7 @@ package dev.botlink.platform.ide;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.botlink.platform.backtest.BacktestActivity;
 import dev.botlink.platform.bot.Bot;
 import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
@@ -117,6 +118,15 @@ public class IdeChannel {
         data.put("sym", signalled.sym());
         data.putAll(signalled.fields());
         append(signalled.accountId(), "signal", signalled.botId(), Instant.now(), data);
+    }
+
+    void backtest(@Observes BacktestActivity progress) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", progress.id());
+        data.put("status", progress.status());
+        data.put("percent", progress.percent());
+        data.put("etaSeconds", progress.etaSeconds());
+        append(progress.accountId(), "backtest", null, Instant.now(), data);
     }
 
     private void venueEvent(long accountId, VenueEvent event) {

@@ -17,10 +17,10 @@ import java.util.Map;
  * The one place where the marketplace's order intents become the platform's exchange commands, and the venue's
  * answers become the domain's {@link VenueResult}s.
  */
-final class IntentCommands {
+public final class IntentCommands {
 
     /** What one intent did at the venue: the domain's result and the orders the venue reported back. */
-    record Outcome(VenueResult result, List<OrderState> orders) {}
+    public record Outcome(VenueResult result, List<OrderState> orders) {}
 
     private IntentCommands() {}
 
@@ -28,7 +28,7 @@ final class IntentCommands {
      * Sends {@code intent} to {@code client}. Orders carry {@code tag} as their text so the deployment recognises its
      * own orders; {@code open} are its open orders by id (an amend sets a new remaining size, the port a new total).
      */
-    static Outcome send(
+    public static Outcome send(
             ExchangeClient client, String sym, String tag, OrderIntent intent, Map<String, OrderState> open) {
         try {
             return switch (intent) {
@@ -119,11 +119,11 @@ final class IntentCommands {
         };
     }
 
-    static Side side(dev.botlink.marketplace.execution.Side side) {
+    public static Side side(dev.botlink.marketplace.execution.Side side) {
         return side == dev.botlink.marketplace.execution.Side.BUY ? Side.BUY : Side.SELL;
     }
 
-    static dev.botlink.marketplace.execution.Side side(Side side) {
+    public static dev.botlink.marketplace.execution.Side side(Side side) {
         return side == Side.BUY
                 ? dev.botlink.marketplace.execution.Side.BUY
                 : dev.botlink.marketplace.execution.Side.SELL;

@@ -63,6 +63,22 @@ public final class BotBridge {
         return bot.clock().epochMicros();
     }
 
+    /** Whether the bot runs in simulated time (a backtest): the runtime then routes time and sleeps here. */
+    @HostAccess.Export
+    public boolean simulated() {
+        return bot.simulation() != null;
+    }
+
+    /** time.sleep in simulated time: waits until the simulated clock passes the deadline; null or an error. */
+    @HostAccess.Export
+    public String sleep(double seconds) {
+        Simulation simulation = bot.simulation();
+        if (simulation == null) {
+            return "!RuntimeError:simulated sleep is only for bots in simulated time";
+        }
+        return simulation.sleep(seconds);
+    }
+
     @HostAccess.Export
     public void log(String level, String message) {
         bot.log(level != null && LEVELS.contains(level) ? level : "INFO", message == null ? "" : message);
@@ -84,6 +100,9 @@ public final class BotBridge {
         body.put("method", method);
         body.put("venue", venue);
         body.put("args", args);
+        if (bot.simulation() != null) {
+            body.put("simTime", bot.clock().epochMicros());
+        }
         return FrameCodec.toJson(bot.exchangeCall(Frame.of(FrameType.CALL, bot.id(), body)));
     }
 

@@ -104,6 +104,17 @@ public final class BotManager implements AutoCloseable {
         find(batch.bot()).ifPresent(bot -> bot.deliverMarket(batch));
     }
 
+    /**
+     * Runs a STEP request for a simulated-time bot (on the bot's own step thread); {@code reply} receives the reply
+     * body {processed, now, state, cut} or {error}.
+     */
+    public void step(String botId, Object points, Consumer<Map<String, Object>> reply) {
+        find(botId)
+                .ifPresentOrElse(
+                        bot -> bot.step(points, reply),
+                        () -> reply.accept(Map.of("error", "bot " + botId + " is not running on this worker")));
+    }
+
     /** Quotes and trades the host may have in flight per bot (each bot's queue holds that many). */
     public int marketWindow() {
         return limits.eventQueue();

@@ -55,10 +55,26 @@ final class BotThreads {
 
     /** Runs host work that enters the guest (on_start, webhooks) on a pool thread; false when the cap is reached. */
     boolean run(String name, Runnable work) {
+        Simulation simulation = bot.simulation();
+        if (simulation != null) {
+            return runCounted(simulation, name, work);
+        }
         try {
             pool.execute(work);
             return true;
         } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Simulated-time mode: the work counts as running (the bot is not quiescent) from now until it ends. */
+    private boolean runCounted(Simulation simulation, String name, Runnable work) {
+        simulation.begin(name);
+        try {
+            pool.execute(simulation.counted(name, work));
+            return true;
+        } catch (RejectedExecutionException e) {
+            simulation.end(name);
             return false;
         }
     }

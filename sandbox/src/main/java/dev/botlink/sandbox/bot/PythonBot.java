@@ -6,6 +6,7 @@ import dev.botlink.sandbox.protocol.FrameCodec;
 import dev.botlink.sandbox.protocol.FrameType;
 import dev.botlink.sandbox.protocol.MarketBatch;
 import dev.botlink.sandbox.time.BotClock;
+import dev.botlink.sandbox.time.SimulatedClock;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -76,6 +77,9 @@ public final class PythonBot {
     private final SpareContexts contexts;
     private final BotHost host;
     private final BotClock clock;
+    /** Simulated-time mode (backtests), or null for a live bot. */
+    private final Simulation simulation;
+
     private final BotLimits limits;
     private final Consumer<PythonBot> onStopped;
     private final BotThreads threads;
@@ -116,6 +120,9 @@ public final class PythonBot {
         // Market events are bounded by the market window; the other half of the queue stays for private events.
         this.queue = new ArrayBlockingQueue<>(2 * limits.eventQueue());
         this.market = new MarketFlow(limits.eventQueue());
+        this.simulation = clock instanceof SimulatedClock simulated
+                ? new Simulation(this, simulated, limits.callbackBudget())
+                : null;
     }
 
     public String id() {
@@ -138,6 +145,23 @@ public final class PythonBot {
         return threads;
     }
 
+    /** Simulated-time mode, or null for a live bot. */
+    Simulation simulation() {
+        return simulation;
+    }
+
+    boolean isRunning() {
+        return state.get() == State.RUNNING;
+    }
+
+    boolean queueEmpty() {
+        return queue.isEmpty();
+    }
+
+    String runningCallbackName() {
+        return runningCallback;
+    }
+
     State state() {
         return state.get();
     }
@@ -154,7 +178,15 @@ public final class PythonBot {
      */
     void runLoop(Supplier<BotContext> preparation) {
         loopThread = Thread.currentThread();
-        if (!load(preparation)) {
+        boolean loaded = load(preparation);
+        if (simulation != null) {
+            simulation.end("loading the script");
+            if (loaded) {
+                runSimulatedLoop();
+            }
+            return;
+        }
+        if (!loaded) {
             return;
         }
         while (state.get() == State.RUNNING) {
@@ -171,6 +203,78 @@ public final class PythonBot {
             }
             market.consumed(task.marketEvents());
             market.flushFromLoop(host, id, queue.isEmpty());
+        }
+    }
+
+    /** The event loop of a simulated-time bot: tasks are counted as running before they leave the queue. */
+    private void runSimulatedLoop() {
+        while (state.get() == State.RUNNING) {
+            Task task;
+            try {
+                task = simulation.take(queue, Task::name);
+            } catch (InterruptedException e) {
+                break;
+            }
+            try {
+                runCallback(task);
+            } finally {
+                simulation.end(task.name());
+            }
+        }
+    }
+
+    /** Queues one event of a STEP point (simulated-time mode; called by the stepper). */
+    void deliverStep(String kind, String src, String sym, Object data) {
+        if (state.get() != State.RUNNING) {
+            return;
+        }
+        String json = FrameCodec.toJson(data);
+        if (!queue.offer(new Task(kind + "_update", false, () -> dispatch.executeVoid(kind, src, sym, json)))) {
+            stopAsync("the bot is not keeping up: " + queue.size() + " events waiting", true);
+        }
+    }
+
+    /**
+     * Runs a STEP request on its own thread; {@code reply} receives the reply body. Fails at once for a live bot.
+     */
+    void step(Object points, Consumer<Map<String, Object>> reply) {
+        if (simulation == null) {
+            reply.accept(Map.of("error", "bot " + id + " runs live: only a simulated-time bot can be stepped"));
+            return;
+        }
+        Thread.ofPlatform()
+                .daemon()
+                .name("bot-" + id + "-step")
+                .start(() -> reply.accept(simulation.step(points, e -> {
+                    deliverStep(
+                            String.valueOf(e.get("kind")),
+                            e.get("src") == null ? null : String.valueOf(e.get("src")),
+                            e.get("sym") == null ? null : String.valueOf(e.get("sym")),
+                            e.get("data"));
+                    return null;
+                })));
+    }
+
+    private record Pause(boolean onLoop, long started, CallBudgets.Call pooled) {}
+
+    /** Stops the calling thread's budget clock while it waits outside the bot (a simulated sleep). */
+    Object pauseBudget() {
+        boolean onLoop = Thread.currentThread() == loopThread;
+        long started = System.nanoTime();
+        if (onLoop) {
+            pausedSince = started;
+        }
+        return new Pause(onLoop, started, budgets.pause());
+    }
+
+    void resumeBudget(Object token) {
+        var pause = (Pause) token;
+        budgets.resume(pause.pooled());
+        if (pause.onLoop()) {
+            long paused = System.nanoTime() - pause.started();
+            budgetDeadline += paused;
+            sliceCap += paused;
+            pausedSince = 0;
         }
     }
 
@@ -510,6 +614,9 @@ public final class PythonBot {
             pausedSince = started;
         }
         var pooled = budgets.pause();
+        if (simulation != null) {
+            return simulatedCall(call, onLoop, started, pooled);
+        }
         try {
             return host.request(call).get().body();
         } catch (ExecutionException e) {
@@ -527,6 +634,25 @@ public final class PythonBot {
                 pausedSince = 0;
             }
         }
+    }
+
+    /** An exchange call of a simulated-time bot: counted as open until answered; a cut mark ends the step. */
+    private Map<String, Object> simulatedCall(Frame call, boolean onLoop, long started, CallBudgets.Call pooled) {
+        simulation.callOpened();
+        Map<String, Object> answer = null;
+        try {
+            answer = host.request(call).get().body();
+        } catch (ExecutionException e) {
+            answer = ExchangeResults.failure(
+                    call.text("venue"), apiError("the platform did not answer: " + rootMessage(e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = ExchangeResults.failure(call.text("venue"), apiError("the bot is stopping"));
+        } finally {
+            answer = simulation.callAnswered(System.nanoTime() - started, answer);
+            resumeBudget(new Pause(onLoop, started, pooled));
+        }
+        return answer;
     }
 
     private static Map<String, Object> apiError(String message) {

@@ -37,6 +37,20 @@ public final class ExchangeResults {
         return failure(venue, Map.of("type", "api_error", "message", message));
     }
 
+    /** Marks a CALL's key for the worker: a reply carrying it ends the STEP in progress after its current point. */
+    public static final String CUT = "cut";
+
+    /**
+     * The same result, marked so that the worker processes no further points of the {@link WorkerHub#step} in
+     * progress after the one the call was made in (a backtest that hit its end or was cancelled). The mark is
+     * removed before the bot sees the result.
+     */
+    public static Map<String, Object> cut(Map<String, Object> result) {
+        var marked = new HashMap<String, Object>(result);
+        marked.put(CUT, true);
+        return marked;
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> args(Map<String, Object> body) {
         Object args = body.get("args");

@@ -22,6 +22,16 @@ public interface HostHandler {
     CompletableFuture<Map<String, Object>> exchangeCall(
             String bot, String method, String venue, Map<String, Object> args);
 
+    /**
+     * Like {@link #exchangeCall}, with the simulated time at which a bot in simulated-time mode made the call
+     * ({@code simulatedMicros}, epoch microseconds; {@code null} for live bots). The hub calls this one; the
+     * default ignores the time.
+     */
+    default CompletableFuture<Map<String, Object>> exchangeCallAt(
+            String bot, String method, String venue, Map<String, Object> args, Long simulatedMicros) {
+        return exchangeCall(bot, method, venue, args);
+    }
+
     /** A bot log line. Levels: DEBUG, INFO, WARNING, ERROR, CRITICAL. Messages are bounded by the worker. */
     void log(String bot, String level, String message);
 

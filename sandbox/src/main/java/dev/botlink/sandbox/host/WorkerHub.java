@@ -3,6 +3,7 @@ package dev.botlink.sandbox.host;
 import dev.botlink.sandbox.protocol.Connection;
 import dev.botlink.sandbox.protocol.ConnectionSettings;
 import dev.botlink.sandbox.protocol.Frame;
+import dev.botlink.sandbox.protocol.FrameCodec;
 import dev.botlink.sandbox.protocol.FrameListener;
 import dev.botlink.sandbox.protocol.FrameType;
 import dev.botlink.sandbox.protocol.MarketEvent;
@@ -13,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +120,11 @@ public final class WorkerHub implements AutoCloseable {
         var flow = flows.get(botId);
         var placement = placements.get(botId);
         var connection = connectionOf(botId);
-        if (flow == null || flow.stopped || placement == null || connection.isEmpty()) {
+        if (flow == null
+                || flow.stopped
+                || placement == null
+                || placement.spec().isSimulated()
+                || connection.isEmpty()) {
             return Delivery.UNAVAILABLE;
         }
         boolean market = kind.equals("quote") || kind.equals("trade");
@@ -142,6 +148,120 @@ public final class WorkerHub implements AutoCloseable {
             }
             return Delivery.UNAVAILABLE;
         }
+    }
+
+    /** Most points one {@link #step} may carry. */
+    public static final int MAX_STEP_POINTS = 10_000;
+
+    /** Most events (over all points) one {@link #step} may carry. */
+    public static final int MAX_STEP_EVENTS = 100_000;
+
+    /**
+     * Longest the hub waits for a worker's answer to a step. The worker fails a step much earlier when the bot does
+     * not settle (its callback budget per wait, 5 s by default); keep steps well under this (hundreds to a few
+     * thousand points).
+     */
+    public static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
+
+    /**
+     * Drives a bot in simulated-time mode (started with {@link BotSpec#simulated}) through {@code points}, strictly
+     * ascending in time and not before the bot's current simulated time. For each point the worker moves the
+     * bot's clock to it, running every timer, cron job, delay_thread and simulated sleep due until then in due
+     * order (each to quiescence), then delivers the point's events in order through the live callbacks and waits
+     * until the bot is quiescent: its event queue empty, no callback running, every pool thread idle or parked in
+     * a simulated wait, every CALL it made answered. A CALL reply marked with {@link ExchangeResults#cut} ends the
+     * step after the point in progress.
+     *
+     * <p>The future fails (with an {@link IllegalArgumentException} for bad input, an {@link IllegalStateException}
+     * otherwise, its message saying why) when the bot is not placed, live, stopped or stops during the step, when
+     * another step of the bot is in progress, or when the bot does not settle within its wall-clock budget (the
+     * worker then stops the bot with the same reason in its log). At most {@link #MAX_STEP_POINTS} points and
+     * {@link #MAX_STEP_EVENTS} events per step, {@link StepPoint#MAX_EVENTS} per point. Never blocks the caller.
+     */
+    public CompletableFuture<StepResult> step(String botId, List<StepPoint> points) {
+        var placement = placements.get(botId);
+        if (placement == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("bot " + botId + " is not placed"));
+        }
+        if (!placement.spec().isSimulated()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("bot " + botId + " runs live: only a simulated-time bot can be stepped"));
+        }
+        var flow = flows.get(botId);
+        if (flow == null || flow.stopped) {
+            return CompletableFuture.failedFuture(new IllegalStateException("bot " + botId + " is not running"));
+        }
+        Object body;
+        try {
+            body = stepBody(points);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        var connection = connectionOf(botId);
+        if (connection.isEmpty()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("the worker of bot " + botId + " is not connected"));
+        }
+        @SuppressWarnings("unchecked")
+        var frame = Frame.of(FrameType.STEP, botId, (Map<String, Object>) body);
+        try {
+            FrameCodec.encode(frame);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "the step is too large to send (" + e.getMessage() + "): send fewer points per step", e));
+        }
+        CompletableFuture<Frame> reply = connection.get().request(frame, STEP_TIMEOUT);
+        return reply.handle((answer, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                String why = cause instanceof java.util.concurrent.TimeoutException
+                        ? "no answer within " + STEP_TIMEOUT.toMinutes() + " minutes"
+                        : String.valueOf(cause.getMessage());
+                throw new java.util.concurrent.CompletionException(
+                        new IllegalStateException("step of bot " + botId + " failed: " + why, cause));
+            }
+            String error = answer.text("error");
+            if (error != null) {
+                throw new java.util.concurrent.CompletionException(new IllegalStateException(error));
+            }
+            return new StepResult(
+                    ((Number) answer.body().get("processed")).intValue(),
+                    ((Number) answer.body().get("now")).longValue(),
+                    answer.text("state"),
+                    Boolean.TRUE.equals(answer.body().get("cut")));
+        });
+    }
+
+    private static Map<String, Object> stepBody(List<StepPoint> points) {
+        if (points == null || points.isEmpty()) {
+            throw new IllegalArgumentException("a step needs at least one point");
+        }
+        if (points.size() > MAX_STEP_POINTS) {
+            throw new IllegalArgumentException(
+                    "a step carries at most " + MAX_STEP_POINTS + " points, not " + points.size());
+        }
+        var encoded = new java.util.ArrayList<Object>(points.size());
+        long previous = Long.MIN_VALUE;
+        int events = 0;
+        for (StepPoint point : points) {
+            if (point.epochMicros() <= previous) {
+                throw new IllegalArgumentException("step points must be strictly ascending in time: "
+                        + point.epochMicros() + " follows " + previous);
+            }
+            previous = point.epochMicros();
+            events += point.events().size();
+            if (events > MAX_STEP_EVENTS) {
+                throw new IllegalArgumentException("a step carries at most " + MAX_STEP_EVENTS + " events");
+            }
+            var list = new java.util.ArrayList<Object>(point.events().size());
+            for (StepEvent event : point.events()) {
+                list.add(eventBody(event.kind(), event.src(), event.sym(), event.data()));
+            }
+            encoded.add(Map.of("t", point.epochMicros(), "events", list));
+        }
+        var body = new java.util.HashMap<String, Object>();
+        body.put("points", encoded);
+        return body;
     }
 
     private static Map<String, Object> eventBody(String kind, String src, String sym, Map<String, Object> data) {
@@ -364,8 +484,13 @@ public final class WorkerHub implements AutoCloseable {
         private void exchangeCall(Connection connection, Frame frame) {
             CompletableFuture<Map<String, Object>> result;
             try {
-                result = handler.exchangeCall(
-                        frame.bot(), frame.text("method"), frame.text("venue"), ExchangeResults.args(frame.body()));
+                Long simulated = frame.body().get("simTime") instanceof Number n ? n.longValue() : null;
+                result = handler.exchangeCallAt(
+                        frame.bot(),
+                        frame.text("method"),
+                        frame.text("venue"),
+                        ExchangeResults.args(frame.body()),
+                        simulated);
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(e);
             }

@@ -237,6 +237,11 @@ public final class Connection implements AutoCloseable {
 
     /** Sends a request; the future completes with the reply frame, or fails on timeout or close. */
     public CompletableFuture<Frame> request(Frame frame) {
+        return request(frame, settings.requestTimeout());
+    }
+
+    /** Sends a request that may take longer (or must take less) than the settings' request timeout. */
+    public CompletableFuture<Frame> request(Frame frame, java.time.Duration timeout) {
         if (pending.size() >= settings.maxPendingRequests()) {
             return CompletableFuture.failedFuture(new IOException("too many requests waiting for replies"));
         }
@@ -250,7 +255,7 @@ public final class Connection implements AutoCloseable {
             reply.completeExceptionally(e);
             return reply;
         }
-        return reply.orTimeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Answers a request frame. */

@@ -5,7 +5,10 @@ public enum FrameType {
     // Worker to host.
     /** First frame of a connection: {token, worker, runtime, bots: [bot ids still running]}. */
     HELLO,
-    /** Request: an exchange operation {method, venue, args}; the reply body is ProfitView's result shape. */
+    /**
+     * Request: an exchange operation {method, venue, args, simTime?: the bot's simulated time in epoch micros, for
+     * simulated-time bots}; the reply body is ProfitView's result shape, plus {cut: true} to end a STEP early.
+     */
     CALL,
     /** A bot log line {level, message}. */
     LOG,
@@ -25,7 +28,7 @@ public enum FrameType {
     // Host to worker.
     /** Answer to HELLO: {worker}. The host closes the connection instead when the token is wrong. */
     WELCOME,
-    /** Start a bot {file, source, settings}. */
+    /** Start a bot {file, source, settings, account, simulatedStart?: epoch micros for simulated-time mode}. */
     START_BOT,
     /** Stop a bot. */
     STOP_BOT,
@@ -40,6 +43,12 @@ public enum FrameType {
      * column, message}]} or {error}.
      */
     CHECK,
+    /**
+     * Request to a bot in simulated-time mode: {points: [{t: epoch micros, events: [{kind, src, sym, data}]}]}. The
+     * worker advances the bot's clock point by point, running due timers, delivering the events and waiting until
+     * the bot is quiescent; the reply body is {processed, now, state, cut} or {error}.
+     */
+    STEP,
 
     // Both ways.
     /** The answer to a request, carrying the request's id. */

@@ -11,6 +11,8 @@ import dev.botlink.sandbox.protocol.FrameCodec;
 import dev.botlink.sandbox.protocol.FrameListener;
 import dev.botlink.sandbox.protocol.FrameType;
 import dev.botlink.sandbox.protocol.MarketBatch;
+import dev.botlink.sandbox.time.BotClock;
+import dev.botlink.sandbox.time.SimulatedClock;
 import dev.botlink.sandbox.time.WallClock;
 import java.io.IOException;
 import java.net.Socket;
@@ -102,6 +104,14 @@ final class HostLink implements BotHost, FrameListener {
                     from.trySend(new Frame(FrameType.REPLY, frame.id(), bot, reply));
                 });
             case CHECK -> check(from, frame);
+            case STEP ->
+                bots.step(bot, body.get("points"), reply -> {
+                    try {
+                        from.send(new Frame(FrameType.REPLY, frame.id(), bot, new HashMap<>(reply)));
+                    } catch (IOException e) {
+                        LOG.warning(() -> "could not answer a step of bot " + bot + ": " + e.getMessage());
+                    }
+                });
             default -> LOG.warning(() -> "unexpected frame from host: " + frame.type());
         }
     }
@@ -126,7 +136,10 @@ final class HostLink implements BotHost, FrameListener {
     private BotStart startOf(Frame frame) {
         Object settingsValue = frame.body().get("settings");
         Map<String, Object> botSettings = settingsValue instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        return new BotStart(frame.bot(), frame.text("file"), frame.text("source"), botSettings, clock);
+        BotClock botClock = frame.body().get("simulatedStart") instanceof Number start
+                ? new SimulatedClock(start.longValue())
+                : clock;
+        return new BotStart(frame.bot(), frame.text("file"), frame.text("source"), botSettings, botClock);
     }
 
     @Override

@@ -103,6 +103,7 @@ def _make_native():
         setattr(native, fn.__name__, fn)
     native.settings = {}
     native.bot_id = None
+    native.simulated = False
     return native
 
 
@@ -114,6 +115,91 @@ def _activate(bridge):
     _bridge = bridge
     _native.settings.update(json.loads(bridge.settings()))
     _native.bot_id = bridge.botId()
+    if bridge.simulated():
+        _native.simulated = True
+        _simulate_time()
+
+
+def _simulate_time():
+    """Simulated-time mode (backtests): everything that reads or waits on the clock follows the bot's simulated
+    clock, which only moves when the host steps the bot. Runs before the user's script is loaded."""
+    import datetime
+    import threading
+    import time
+
+    now_micros = _bridge.nowMicros
+    real_gmtime, real_localtime, real_strftime = time.gmtime, time.localtime, time.strftime
+
+    def now_seconds():
+        return now_micros() / 1_000_000
+
+    def now_nanos():
+        return now_micros() * 1000
+
+    def sleep(seconds):
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
+        if seconds < 0:
+            raise ValueError('sleep length must be non-negative')
+        _raise_if_error(_bridge.sleep(float(seconds)))
+
+    def gmtime(secs=None):
+        return real_gmtime(now_seconds() if secs is None else secs)
+
+    def localtime(secs=None):
+        return real_localtime(now_seconds() if secs is None else secs)
+
+    def strftime(fmt, t=None):
+        return real_strftime(fmt, localtime() if t is None else t)
+
+    def ctime(secs=None):
+        return time.asctime(localtime(secs))
+
+    for name, fn in (('time', now_seconds), ('time_ns', now_nanos), ('monotonic', now_seconds),
+                     ('monotonic_ns', now_nanos), ('sleep', sleep), ('gmtime', gmtime), ('localtime', localtime),
+                     ('strftime', strftime), ('ctime', ctime)):
+        setattr(time, name, fn)
+
+    real_datetime = datetime.datetime
+
+    def dt_now(cls, tz=None):
+        micros = now_micros()
+        return cls.fromtimestamp(micros // 1_000_000, tz).replace(microsecond=micros % 1_000_000)
+
+    def dt_utcnow(cls):
+        return dt_now(cls, datetime.timezone.utc).replace(tzinfo=None)
+
+    def date_today(cls):
+        return cls.fromtimestamp(now_micros() // 1_000_000)
+
+    try:
+        real_datetime.now = classmethod(dt_now)
+        real_datetime.utcnow = classmethod(dt_utcnow)
+        real_datetime.today = classmethod(dt_now)
+        datetime.date.today = classmethod(date_today)
+    except TypeError:
+        # datetime is a built-in type here: scripts get a subclass whose clock methods follow simulated time.
+        class SimulatedDatetime(real_datetime):
+            now = classmethod(dt_now)
+            utcnow = classmethod(dt_utcnow)
+            today = classmethod(dt_now)
+
+        SimulatedDatetime.__name__ = SimulatedDatetime.__qualname__ = 'datetime'
+        SimulatedDatetime.__module__ = 'datetime'
+        datetime.datetime = SimulatedDatetime
+
+    real_event = threading.Event
+
+    class Event(real_event):
+        """threading.Event whose timed wait passes in simulated time (it wakes at the timeout, or at once if set)."""
+
+        def wait(self, timeout=None):
+            if timeout is None or self.is_set():
+                return super().wait(timeout)
+            sleep(max(0.0, timeout))
+            return self.is_set()
+
+    threading.Event = Event
 
 
 def _json_default(value):

@@ -2,6 +2,7 @@ package dev.botlink.platform.bot.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.botlink.platform.backtest.SimulatedBots;
 import dev.botlink.platform.bot.Bot;
 import dev.botlink.platform.bot.BotActivity;
 import dev.botlink.platform.bot.BotExchangeCalls;
@@ -12,7 +13,10 @@ import dev.botlink.platform.bot.BotWebhooks;
 import dev.botlink.platform.marketdata.runtime.SimulatedMarketRuntime;
 import dev.botlink.sandbox.host.BotSpec;
 import dev.botlink.sandbox.host.Delivery;
+import dev.botlink.sandbox.host.ExchangeResults;
 import dev.botlink.sandbox.host.HostHandler;
+import dev.botlink.sandbox.host.StepPoint;
+import dev.botlink.sandbox.host.StepResult;
 import dev.botlink.sandbox.host.WebhookResult;
 import dev.botlink.sandbox.host.WorkerHub;
 import dev.botlink.sandbox.host.WorkerLauncher;
@@ -66,6 +70,9 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
     private final Map<Long, AutoCloseable> feeds = new ConcurrentHashMap<>();
     private final List<WorkerSupervisor> supervisors = new ArrayList<>();
     private final EventForwarder forwarder = new EventForwarder(this::deliver);
+    /** Bots run for the platform itself (backtests), by worker bot id: their frames go to their own host. */
+    private final Map<String, SimulatedBots.Host> hosted = new ConcurrentHashMap<>();
+
     private WorkerHub hub;
 
     public SandboxBotRuntime(
@@ -151,9 +158,67 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
         return workers().check(file, source);
     }
 
+    /**
+     * Starts a bot whose calls, log, signals and state go to {@code host} instead of an account's venues and bot log
+     * (backtests). {@code spec.botId()} must not start with {@code bot-}.
+     *
+     * @throws IllegalStateException if no worker can take it
+     */
+    public void startHosted(BotSpec spec, SimulatedBots.Host host) {
+        if (spec.botId().startsWith("bot-")) {
+            throw new IllegalArgumentException("hosted bot ids must not start with bot-");
+        }
+        WorkerHub workers = workers();
+        hosted.put(spec.botId(), host);
+        try {
+            workers.startBot(leastLoadedWorker(), spec);
+        } catch (IOException | IllegalArgumentException e) {
+            hosted.remove(spec.botId());
+            throw new IllegalStateException("could not reach a sandbox worker: " + e.getMessage(), e);
+        }
+    }
+
+    /** Moves a hosted simulated-time bot forward; see {@link WorkerHub#step}. */
+    public CompletableFuture<StepResult> step(String botId, List<StepPoint> points) {
+        WorkerHub current = hub;
+        if (current == null || !hosted.containsKey(botId)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("bot " + botId + " is not running"));
+        }
+        return current.step(botId, points);
+    }
+
+    /** Sends a live event to a hosted live bot; see {@link WorkerHub#deliver}. */
+    public Delivery deliverHosted(String botId, String kind, String src, String sym, Map<String, Object> data) {
+        WorkerHub current = hub;
+        return current == null ? Delivery.UNAVAILABLE : current.deliver(botId, kind, src, sym, data);
+    }
+
+    /** Stops a hosted bot (idempotent); its last frames still reach its host. */
+    public void stopHosted(String botId) {
+        WorkerHub current = hub;
+        if (current != null && hosted.containsKey(botId)) {
+            try {
+                current.stopBot(botId);
+            } catch (IOException e) {
+                LOG.debugf("Could not tell a worker to stop %s: %s", botId, e.getMessage());
+            }
+        }
+        hosted.remove(botId);
+    }
+
     @Override
     public CompletableFuture<Map<String, Object>> exchangeCall(
             String bot, String method, String venue, Map<String, Object> args) {
+        SimulatedBots.Host host = hosted.get(bot);
+        if (host != null) {
+            try {
+                SimulatedBots.Answer answer = host.exchangeCall(method, venue, args, null);
+                return CompletableFuture.completedFuture(
+                        answer.cut() ? ExchangeResults.cut(answer.result()) : answer.result());
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         Long account = accounts.get(parse(bot));
         if (account == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("the bot is not running"));
@@ -163,6 +228,11 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     @Override
     public void log(String bot, String level, String message) {
+        SimulatedBots.Host host = hosted.get(bot);
+        if (host != null) {
+            host.log(level, message);
+            return;
+        }
         events.get().logged(parse(bot), level, message);
     }
 
@@ -179,6 +249,9 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     @Override
     public void publish(String bot, String topic, Object data) {
+        if (hosted.containsKey(bot)) {
+            return;
+        }
         long botId = parse(bot);
         Long account = accounts.get(botId);
         if (account == null) {
@@ -206,6 +279,9 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     @Override
     public void botRoutes(String bot, List<String> routes) {
+        if (hosted.containsKey(bot)) {
+            return;
+        }
         long botId = parse(bot);
         Long account = accounts.get(botId);
         if (account != null) {
@@ -215,6 +291,11 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     @Override
     public void signal(String bot, Map<String, Object> signal) {
+        SimulatedBots.Host host = hosted.get(bot);
+        if (host != null) {
+            host.signal(signal);
+            return;
+        }
         long botId = parse(bot);
         Long account = accounts.get(botId);
         if (account == null) {
@@ -229,6 +310,11 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
 
     @Override
     public void botState(String bot, String state, String reason) {
+        SimulatedBots.Host host = hosted.get(bot);
+        if (host != null) {
+            host.stateChanged(state, reason);
+            return;
+        }
         Bot.Status status =
                 switch (state) {
                     case "running" -> Bot.Status.RUNNING;

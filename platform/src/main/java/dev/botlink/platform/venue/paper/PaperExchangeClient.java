@@ -199,6 +199,25 @@ public final class PaperExchangeClient implements ExchangeClient, AutoCloseable 
         });
     }
 
+    /**
+     * The account's value in {@code currency} (balance plus unrealised PnL at the marks), read outside the simulated
+     * rate limits: for reports (backtests mark their equity at every point), not for bots.
+     */
+    public BigDecimal equity(String currency) {
+        return locked(() -> engine.wallet().equity(currency));
+    }
+
+    /** The open position of {@code sym} (zero size when flat), outside the simulated rate limits (for reports). */
+    public PositionState position(String sym) {
+        Instrument instrument = instrument(sym);
+        return locked(() -> engine.wallet().position(instrument).state(clock.millis()));
+    }
+
+    /** The latest quote of {@code sym} on the market this venue trades on, if any. */
+    public java.util.Optional<MarketQuote> lastQuoteOf(String sym) {
+        return feed.lastQuote(src(), sym);
+    }
+
     /** Runs the engine's invariant check under the account's lock (tests call it after every scenario). */
     public void validateInternalState() {
         locked(() -> {

@@ -118,6 +118,21 @@ final class PaperWallet {
         return free;
     }
 
+    /** Balance plus the unrealised PnL of open positions at their marks, in {@code currency} (0 if not held). */
+    BigDecimal equity(String currency) {
+        Ledger ledger = ledgers.get(currency);
+        if (ledger == null) {
+            return BigDecimal.ZERO;
+        }
+        long total = ledger.balance;
+        for (PaperPosition position : positions.values()) {
+            if (position.units != 0 && position.instrument.settleCurrency().equals(currency)) {
+                total += position.unrealisedPnl();
+            }
+        }
+        return ledger.decimal(total);
+    }
+
     List<Balance> balances() {
         List<Balance> list = new ArrayList<>();
         ledgers.forEach((currency, ledger) -> list.add(new Balance(currency, ledger.decimal(ledger.balance))));

@@ -134,9 +134,24 @@ def patch_asyncio(asyncio):
             self._woken = False
 
         def select(self, timeout=None):
+            if _botlink.simulated and timeout is not None and timeout > 0:
+                return self._select_simulated(timeout)
             with self._condition:
                 if not self._woken:
                     self._condition.wait(timeout)
+                self._woken = False
+            return []
+
+        def _select_simulated(self, timeout):
+            # Simulated time: the loop's timers are due in simulated time, so wait there (a wake from another
+            # thread is seen when the wait ends).
+            with self._condition:
+                if self._woken:
+                    self._woken = False
+                    return []
+            import time
+            time.sleep(timeout)
+            with self._condition:
                 self._woken = False
             return []
 
