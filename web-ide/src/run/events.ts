@@ -4,7 +4,7 @@ import { api, Bot, LogLine, session } from '../api';
 
 export interface BotEvent {
   seq: number;
-  type: 'bot.status' | 'bot.log' | 'order' | 'fill' | 'position' | 'publish' | 'signal' | 'reset';
+  type: 'bot.status' | 'bot.log' | 'order' | 'fill' | 'position' | 'publish' | 'signal' | 'backtest' | 'reset';
   botId: number | null;
   time: string;
   data: Record<string, unknown>;
