@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ./botlink backtest} as a user runs it, as a process against the packaged platform (each run starts its own
- * throwaway platform): the report of a good script (table and JSON), exit status 1 and file:line:column for a script
- * with a syntax error, 2 for a bad command line.
+ * throwaway platform): the report of a good script (a table over the recorded BTC trades, JSON over a CSV of candles
+ * the command imports), exit status 1 and file:line:column for a script with a syntax error, 2 for a bad command
+ * line.
  */
 class BacktestCliIT {
 
@@ -73,21 +74,30 @@ class BacktestCliIT {
                 .containsPattern("Fills +2\\b")
                 .contains("Sharpe", "Sortino", "Max drawdown", "Win rate", "Exposure", "Fees", "Trades");
 
-        Run json = backtest(
-                "good_bot.py",
-                "--data",
-                "btc-trades",
-                "--from",
-                "2013-11-25T00:00:00Z",
-                "--to",
-                "2013-11-25T06:00:00Z",
-                "--json");
+        Files.writeString(dir.resolve("bars.csv"), candles());
+        Run json = backtest("good_bot.py", "--csv", "bars.csv", "--kind", "candles", "--json");
         assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.err()).contains("imported 120 candles from 2024-01-01T00:00:00Z");
         JsonNode report = new ObjectMapper().readTree(json.out());
         assertThat(report.path("status").asText()).isEqualTo("completed");
+        assertThat(report.path("request").path("data").path("kind").asText()).isEqualTo("import");
+        assertThat(report.path("report").path("data").asText()).contains("bars.csv");
         assertThat(report.path("report").path("metrics").path("fills").asInt()).isEqualTo(2);
         assertThat(report.path("report").path("fills")).hasSize(2);
         assertThat(report.path("report").path("equity").size()).isPositive();
+    }
+
+    /** Two hours of 1-minute bars around 40,000 (the CLI imports them, gzipped, before the backtest). */
+    static String candles() {
+        StringBuilder csv = new StringBuilder("Open Time,Open,High,Low,Close,Volume\n");
+        for (int i = 0; i < 120; i++) {
+            long open = 40_000 + Math.round(800 * Math.sin(i / 12.0));
+            long close = 40_000 + Math.round(800 * Math.sin((i + 1) / 12.0));
+            csv.append(String.format(
+                    "%d,%d,%d,%d,%d,25000%n",
+                    1_704_067_200L + i * 60L, open, Math.max(open, close) + 50, Math.min(open, close) - 50, close));
+        }
+        return csv.toString();
     }
 
     @Test
