@@ -29,12 +29,19 @@ public interface BacktestConfig {
     Duration maxRunTime();
 
     /** How long the script may take to start (its __init__ and on_start) in the worker. */
-    @WithDefault("PT60S")
+    @WithDefault("PT3M")
     Duration startTimeout();
 
     /** Longest wall-clock wait for one step (the worker fails a step earlier when the bot does not settle). */
-    @WithDefault("PT30S")
+    @WithDefault("PT60S")
     Duration stepTimeout();
+
+    /**
+     * Most time points sent to the bot in one step while it holds no order and no position (1 turns batching off);
+     * at most 10,000.
+     */
+    @WithDefault("1000")
+    int pointsPerStep();
 
     /** Least time between two progress events of one backtest on the IDE channel. */
     @WithDefault("PT0.25S")

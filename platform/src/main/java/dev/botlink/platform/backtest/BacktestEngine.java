@@ -4,6 +4,7 @@ import dev.botlink.platform.marketdata.MarketDataSettings;
 import dev.botlink.platform.marketdata.QuoteModel;
 import dev.botlink.platform.marketdata.SimulatedClock;
 import dev.botlink.platform.marketdata.SimulatedMarket;
+import dev.botlink.platform.marketdata.TapeTrade;
 import dev.botlink.platform.marketdata.TradeSource;
 import dev.botlink.platform.venue.Instrument;
 import dev.botlink.platform.venue.LinkExchangeCalls;
@@ -14,12 +15,14 @@ import dev.botlink.platform.venue.paper.PaperSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +44,8 @@ import java.util.function.BooleanSupplier;
 public final class BacktestEngine {
 
     /** Limits of one run (see {@code botlink.backtest.*}). */
-    public record Limits(long maxPoints, Duration maxRunTime, Duration startTimeout, Duration stepTimeout) {}
+    public record Limits(
+            long maxPoints, Duration maxRunTime, Duration startTimeout, Duration stepTimeout, int pointsPerStep) {}
 
     /** Progress as it runs; called on the engine's thread, must not block. */
     public interface Progress {
@@ -58,6 +62,8 @@ public final class BacktestEngine {
     private static final int MAX_FOLLOW_UPS = 1_000;
     private static final int MAX_TRADES_PER_POINT = 100_000;
     private static final int MAX_EVENTS_PER_POINT = 1_000;
+    private static final int MAX_EVENTS_PER_BATCH = 100_000;
+    private static final int MAX_ERROR = 3_000;
 
     private final BacktestSpec spec;
     private final MarketPlan plan;
@@ -70,8 +76,16 @@ public final class BacktestEngine {
     private final CompletableFuture<String> started = new CompletableFuture<>();
     private final SignalExecution execution;
     private volatile String failure;
+    private volatile String lastError;
     private ReportBuilder report;
     private SimulatedClock clock;
+    private SimulatedMarket market;
+    private FirstPrice trades;
+    private GatedFeed feed;
+    private PaperExchangeClient venue;
+    private final Set<String> openOrders = ConcurrentHashMap.newKeySet();
+    private volatile boolean batching;
+    private long points;
     private long lastMicros = Long.MIN_VALUE;
 
     public BacktestEngine(
@@ -99,22 +113,23 @@ public final class BacktestEngine {
      */
     public Outcome run(String key, long accountId, BooleanSupplier cancelled, Progress progress) {
         Instrument instrument = spec.instrument();
-        SimulatedMarket market = new SimulatedMarket(MAX_TRADES_PER_POINT);
-        TradeSource trades = plan.trades();
+        market = new SimulatedMarket(MAX_TRADES_PER_POINT);
+        trades = new FirstPrice(plan.trades());
         market.add(
                 spec.exchange(),
                 instrument,
                 trades,
                 new QuoteModel(instrument, marketSettings.spreadFraction(), marketSettings.depthMultiple()),
                 marketSettings.candleCapacity());
-        warmUp(market, trades);
+        feed = new GatedFeed(market, spec.exchange(), instrument.symbol(), marketSettings.candleCapacity());
+        warmUp();
         clock = new SimulatedClock(spec.from());
         report = new ReportBuilder(instrument.settleCurrency(), spec.from(), spec.to(), 2_000, 1_000);
-        PaperExchangeClient venue = new PaperExchangeClient(
+        venue = new PaperExchangeClient(
                 new VenueConfig(venueName, spec.exchange(), VenueConfig.Mode.PAPER),
-                market,
+                feed,
                 clock,
-                withStartingBalance(paperSettings, spec.startingBalance()));
+                withStartingBalance(paperSettings, spec.startingBalance(), trades.firstPrice()));
         AutoCloseable subscription = venue.subscribe(this::onVenueEvent);
         LinkExchangeCalls calls = new LinkExchangeCalls(name -> Optional.of(venue));
         if (execution != null) {
@@ -130,20 +145,18 @@ public final class BacktestEngine {
         try {
             String state = awaitStart();
             if (!state.equals("running")) {
-                return finish(venue, "failed", failureText("the script did not start"));
+                return finish("failed", failureText("the script did not start"));
             }
-            report.equity(spec.from(), venue.equity(instrument.settleCurrency()));
+            report.equity(spec.from(), equity());
             synchronized (pending) {
                 pending.clear();
             }
-            long points = 0;
-            while (trades.peekTime() <= spec.to()) {
+            for (long next = nextPointTime(); next <= spec.to(); next = nextPointTime()) {
                 if (cancelled.getAsBoolean()) {
-                    return finish(venue, "cancelled", null);
+                    return finish("cancelled", null);
                 }
                 if (System.nanoTime() > deadline) {
                     return finish(
-                            venue,
                             "failed",
                             "stopped after " + limits.maxRunTime()
                                     + " of run time (botlink.backtest.max-run-time); the report covers the"
@@ -151,40 +164,171 @@ public final class BacktestEngine {
                 }
                 if (points >= limits.maxPoints()) {
                     return finish(
-                            venue,
                             "failed",
                             "stopped after " + points
                                     + " time points (botlink.backtest.max-points): choose a shorter period");
                 }
-                long time = trades.peekTime();
-                clock.set(time);
-                market.advanceTo(time);
-                if (execution != null) {
-                    execution.evaluate(time);
+                if (batchable()) {
+                    batch(bot);
+                } else {
+                    single(bot, next);
                 }
-                step(bot, time * 1000, drainPending());
-                for (int k = 1; k <= MAX_FOLLOW_UPS; k++) {
-                    List<SimulatedBots.Event> caused = drainPending();
-                    if (caused.isEmpty()) {
-                        break;
-                    }
-                    step(bot, time * 1000 + k, caused);
-                }
-                points++;
-                report.equity(time, venue.equity(instrument.settleCurrency()));
-                progress.running(percent(time), time, points);
+                progress.running(percent(clock.millis()), clock.millis(), points);
                 if (failure != null) {
-                    return finish(venue, "failed", failure);
+                    return finish("failed", failure);
                 }
             }
-            return finish(venue, "completed", null);
+            return finish("completed", null);
         } catch (StepFailed e) {
-            return finish(venue, "failed", failureText(e.getMessage()));
+            return finish("failed", failureText(e.getMessage()));
         } finally {
             bot.close();
             closeQuietly(subscription);
             venue.close();
         }
+    }
+
+    /** Time points processed so far. */
+    public long points() {
+        return points;
+    }
+
+    /** One point: the venue sees its trades (fills happen), the bot gets everything the venue streamed. */
+    private void single(SimulatedBots.Bot bot, long time) {
+        if (feed.nextTime() > time) {
+            market.advanceTo(time);
+        }
+        clock.set(time);
+        feed.release(time);
+        if (execution != null) {
+            execution.evaluate(time);
+        }
+        step(bot, time * 1000, drainPending());
+        followUps(bot, time);
+        points++;
+        report.equity(time, equity());
+    }
+
+    /**
+     * Up to {@code pointsPerStep} points in one step while the bot holds no order and no position, so the market
+     * moving cannot cause it any private event. The points carry the market's trades and quotes; the venue sees them
+     * only as the bot reaches them (a call is answered at its simulated time), and a call that changes orders cuts
+     * the step after its point: the rest is sent again, one point at a time while the bot is exposed.
+     */
+    private void batch(SimulatedBots.Bot bot) {
+        int ahead = feed.pointsAhead();
+        while (ahead < limits.pointsPerStep() && trades.peekTime() <= spec.to()) {
+            if (market.advanceTo(trades.peekTime()) > 0) {
+                ahead++;
+            }
+        }
+        List<SimulatedBots.Point> batch = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        List<SimulatedBots.Event> events = new ArrayList<>();
+        long time = Long.MIN_VALUE;
+        int total = 0;
+        for (Iterator<GatedFeed.Item> items = feed.ahead(); items.hasNext(); ) {
+            GatedFeed.Item item = items.next();
+            if (item.time() > spec.to()) {
+                break;
+            }
+            if (item.time() != time) {
+                if (!events.isEmpty()) {
+                    batch.add(new SimulatedBots.Point(Math.max(time * 1000, lastMicros + 1), List.copyOf(events)));
+                    lastMicros = batch.getLast().epochMicros();
+                    times.add(time);
+                    events.clear();
+                }
+                if (batch.size() == limits.pointsPerStep() || total + 2 > MAX_EVENTS_PER_BATCH) {
+                    break;
+                }
+                time = item.time();
+            }
+            if (events.size() + 2 > MAX_EVENTS_PER_POINT) {
+                events.clear();
+                break;
+            }
+            String src = spec.exchange();
+            events.add(event(new VenueEvent.TradePrinted(src, item.trade())));
+            events.add(event(new VenueEvent.QuoteUpdated(src, item.quote())));
+            total += 2;
+        }
+        if (!events.isEmpty() && batch.size() < limits.pointsPerStep()) {
+            batch.add(new SimulatedBots.Point(Math.max(time * 1000, lastMicros + 1), List.copyOf(events)));
+            lastMicros = batch.getLast().epochMicros();
+            times.add(time);
+        }
+        if (batch.isEmpty()) {
+            single(bot, nextPointTime());
+            return;
+        }
+        int processed;
+        batching = true;
+        try {
+            processed = stepMany(bot, batch);
+            long last = times.get(Math.max(0, processed - 1));
+            BigDecimal flat = equity();
+            for (int i = 0; i < processed - 1; i++) {
+                report.equity(times.get(i), flat);
+            }
+            clock.set(Math.max(clock.millis(), last));
+            feed.release(last);
+            points += processed;
+        } finally {
+            batching = false;
+        }
+        long last = times.get(Math.max(0, processed - 1));
+        followUps(bot, last);
+        report.equity(last, equity());
+    }
+
+    /** Events a call or a release caused after the bot saw its point: in points of their own, right after it. */
+    private void followUps(SimulatedBots.Bot bot, long time) {
+        for (int k = 1; k <= MAX_FOLLOW_UPS; k++) {
+            List<SimulatedBots.Event> caused = drainPending();
+            if (caused.isEmpty()) {
+                return;
+            }
+            step(bot, time * 1000 + k, caused);
+        }
+    }
+
+    private boolean batchable() {
+        return limits.pointsPerStep() > 1
+                && execution == null
+                && openOrders.isEmpty()
+                && venue.position(spec.symbol()).posSize().signum() == 0;
+    }
+
+    private long nextPointTime() {
+        long buffered = feed.nextTime();
+        return buffered != Long.MAX_VALUE ? buffered : trades.peekTime();
+    }
+
+    private BigDecimal equity() {
+        return venue.equity(spec.instrument().settleCurrency());
+    }
+
+    private int stepMany(SimulatedBots.Bot bot, List<SimulatedBots.Point> batch) {
+        try {
+            SimulatedBots.StepOutcome outcome =
+                    bot.step(batch).get(limits.stepTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!"running".equals(outcome.botState())) {
+                throw new StepFailed("the script stopped (" + outcome.botState() + ")");
+            }
+            return Math.max(1, outcome.pointsProcessed());
+        } catch (ExecutionException e) {
+            throw new StepFailed(String.valueOf(e.getCause().getMessage()));
+        } catch (TimeoutException e) {
+            throw new StepFailed("the script did not settle within " + limits.stepTimeout() + " of wall-clock time");
+        } catch (InterruptedException | CancellationException e) {
+            Thread.currentThread().interrupt();
+            throw new StepFailed("interrupted");
+        }
+    }
+
+    private static SimulatedBots.Event event(VenueEvent event) {
+        return new SimulatedBots.Event(event.callback().replace("_update", ""), event.src(), event.sym(), event.data());
     }
 
     /** Sends {@code events} at {@code micros} (later if that time was used already), in points of at most 1,000. */
@@ -230,24 +374,30 @@ public final class BacktestEngine {
     }
 
     /** Replays the data before the period silently: candle history and the quote are there when the bot starts. */
-    private void warmUp(SimulatedMarket market, TradeSource trades) {
+    private void warmUp() {
         while (trades.peekTime() < spec.from()) {
             market.advanceTo(Math.min(spec.from() - 1, trades.peekTime()));
+            feed.release(spec.from() - 1);
         }
     }
 
-    private Outcome finish(PaperExchangeClient venue, String status, String error) {
+    private Outcome finish(String status, String error) {
         if (error != null) {
             report.log(clock.millis(), "ERROR", "backtest " + status + ": " + error);
         }
         long end = Math.max(clock.millis(), spec.from());
-        report.equity(end, venue.equity(spec.instrument().settleCurrency()));
+        report.equity(end, equity());
         return new Outcome(status, error, report.build(plan.name(), spec.symbol(), end));
     }
 
+    /** Why the script failed: the worker's reason and the last error it logged (the file and line), if not in it. */
     private String failureText(String fallback) {
-        String reason = failure;
-        return reason != null && !reason.isBlank() ? reason : fallback;
+        String reason = failure != null && !failure.isBlank() ? failure : fallback;
+        String logged = lastError;
+        if (logged != null && !reason.contains(logged)) {
+            reason = reason + ": " + logged;
+        }
+        return reason.length() > MAX_ERROR ? reason.substring(0, MAX_ERROR) + "…" : reason;
     }
 
     private double percent(long time) {
@@ -256,10 +406,19 @@ public final class BacktestEngine {
     }
 
     private void onVenueEvent(VenueEvent event) {
-        String kind = event.callback().replace("_update", "");
-        SimulatedBots.Event item = new SimulatedBots.Event(kind, event.src(), event.sym(), event.data());
-        synchronized (pending) {
-            pending.add(item);
+        boolean market = event instanceof VenueEvent.QuoteUpdated || event instanceof VenueEvent.TradePrinted;
+        if (!(market && batching)) {
+            SimulatedBots.Event item = event(event);
+            synchronized (pending) {
+                pending.add(item);
+            }
+        }
+        if (event instanceof VenueEvent.OrderUpdated updated) {
+            if (updated.order().status().isOpen()) {
+                openOrders.add(updated.order().orderId());
+            } else {
+                openOrders.remove(updated.order().orderId());
+            }
         }
         if (event instanceof VenueEvent.OrderFilled filled) {
             var fill = filled.fill();
@@ -289,10 +448,15 @@ public final class BacktestEngine {
         }
     }
 
-    private static PaperSettings withStartingBalance(PaperSettings settings, BigDecimal startingUsd) {
+    /**
+     * The paper settings with the backtest's starting balance; before the first quote an XBT wallet is valued at the
+     * data's first price (not the live fallback price).
+     */
+    private static PaperSettings withStartingBalance(
+            PaperSettings settings, BigDecimal startingUsd, BigDecimal firstPrice) {
         return new PaperSettings(
                 startingUsd,
-                settings.fallbackBtcPrice(),
+                firstPrice == null ? settings.fallbackBtcPrice() : firstPrice,
                 settings.rateLimit(),
                 settings.rateWindow(),
                 settings.maxOpenOrdersPerSymbol(),
@@ -320,12 +484,22 @@ public final class BacktestEngine {
         @Override
         public SimulatedBots.Answer exchangeCall(
                 String method, String venue, Map<String, Object> args, Long simulatedMicros) {
+            if (simulatedMicros != null && batching) {
+                long time = Math.floorDiv(simulatedMicros, 1000);
+                if (time > clock.millis()) {
+                    clock.set(time);
+                }
+                feed.release(time);
+            }
             Map<String, Object> result = calls.call(method, venue, args);
             return new SimulatedBots.Answer(result, ORDER_CHANGES.contains(method));
         }
 
         @Override
         public void log(String level, String message) {
+            if (level.equals("ERROR") || level.equals("CRITICAL")) {
+                lastError = message;
+            }
             report.log(clock == null ? spec.from() : clock.millis(), level, message);
         }
 
@@ -347,6 +521,40 @@ public final class BacktestEngine {
                 failure = reason == null || reason.isBlank() ? "the script " + state : reason;
             }
             started.complete(state);
+        }
+    }
+
+    /** A trade source that remembers the price of the first trade it will give, without giving it early. */
+    private static final class FirstPrice implements TradeSource {
+        private final TradeSource source;
+        private TapeTrade head;
+        private boolean peeked;
+
+        FirstPrice(TradeSource source) {
+            this.source = source;
+        }
+
+        BigDecimal firstPrice() {
+            if (!peeked && head == null && source.peekTime() != Long.MAX_VALUE) {
+                head = source.next();
+            }
+            peeked = true;
+            return head == null ? null : head.price();
+        }
+
+        @Override
+        public long peekTime() {
+            return head != null ? head.time() : source.peekTime();
+        }
+
+        @Override
+        public TapeTrade next() {
+            if (head != null) {
+                TapeTrade trade = head;
+                head = null;
+                return trade;
+            }
+            return source.next();
         }
     }
 

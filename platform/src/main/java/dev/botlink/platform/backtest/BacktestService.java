@@ -216,7 +216,11 @@ public class BacktestService {
                     planned.plan(),
                     bots,
                     new BacktestEngine.Limits(
-                            config.maxPoints(), config.maxRunTime(), config.startTimeout(), config.stepTimeout()),
+                            config.maxPoints(),
+                            config.maxRunTime(),
+                            config.startTimeout(),
+                            config.stepTimeout(),
+                            config.pointsPerStep()),
                     marketData.settings(),
                     paper.settings(),
                     venueName(run.accountId, spec.exchange()),

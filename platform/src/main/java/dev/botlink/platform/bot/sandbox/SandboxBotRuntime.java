@@ -209,10 +209,16 @@ public class SandboxBotRuntime implements BotRuntime, BotWebhooks, HostHandler {
     @Override
     public CompletableFuture<Map<String, Object>> exchangeCall(
             String bot, String method, String venue, Map<String, Object> args) {
+        return exchangeCallAt(bot, method, venue, args, null);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> exchangeCallAt(
+            String bot, String method, String venue, Map<String, Object> args, Long simulatedMicros) {
         SimulatedBots.Host host = hosted.get(bot);
         if (host != null) {
             try {
-                SimulatedBots.Answer answer = host.exchangeCall(method, venue, args, null);
+                SimulatedBots.Answer answer = host.exchangeCall(method, venue, args, simulatedMicros);
                 return CompletableFuture.completedFuture(
                         answer.cut() ? ExchangeResults.cut(answer.result()) : answer.result());
             } catch (RuntimeException e) {
