@@ -1,6 +1,7 @@
 // The editor page: file tree, tabs, Monaco, the run bar and the console / orders / fills / positions panel, with
 // the chart and Bolt panels on the right.
 import { api, ApiError, Bot, BotStatus, FileContent, FileInfo, filePath } from '../api';
+import { BacktestPanel } from '../run/backtest';
 import { BoltPanel } from '../run/bolt';
 import { ChartPanel } from '../run/chart';
 import { BotConsole, ConsoleLine, MAX_LINES } from '../run/console';
@@ -42,6 +43,7 @@ export class Workspace {
   private readonly tables = new TradingTables();
   private readonly chart = new ChartPanel();
   private readonly bolt = new BoltPanel();
+  private readonly backtest = new BacktestPanel();
   private readonly open = new Map<string, OpenFile>();
   private readonly bots = new Map<number, Bot>();
   private readonly logs = new Map<number, ConsoleLine[]>();
@@ -70,6 +72,7 @@ export class Workspace {
       [
         { id: 'chart', label: 'Chart', panel: this.chart.element },
         { id: 'bolt', label: 'Bolt (webhooks)', panel: this.bolt.element },
+        { id: 'backtest', label: 'Backtest', panel: this.backtest.element },
       ],
       (id) => this.showSide(id),
     );
@@ -101,7 +104,17 @@ export class Workspace {
       h('aside', { class: 'side', 'aria-label': 'Tools' }, this.sideTabs.strip, ...this.sideTabs.panels),
     );
     this.tables.setNote('Nothing yet.');
+    this.backtest.bind(() => this.scriptToBacktest());
+    this.backtest.setFile(null);
     this.updateRunBar();
+  }
+
+  /** The open file for the Backtest panel, saved first (a backtest reads the saved file). */
+  private async scriptToBacktest(): Promise<{ path: string; signals: boolean } | null> {
+    const file = this.active ? this.open.get(this.active) : undefined;
+    if (!file) return null;
+    if (this.isDirty(file) && !(await this.save())) return null;
+    return { path: file.path, signals: isSignals(file.model.getValue()) };
   }
 
   /** Shows the page: makes the editor on first use, loads the files and connects the live events. */
@@ -164,7 +177,8 @@ export class Workspace {
     if (id === 'chart') void this.chart.show();
     else {
       this.chart.hide();
-      void this.bolt.show();
+      if (id === 'bolt') void this.bolt.show();
+      else void this.backtest.show();
     }
   }
 
@@ -244,6 +258,7 @@ export class Workspace {
     this.renderTabs();
     this.renderProblems();
     this.updateRunBar();
+    this.backtest.setFile(file ? { path: file.path, signals: isSignals(file.model.getValue()) } : null);
     const bot = this.botOfActive();
     this.console.showLines(bot ? this.logs.get(bot.id) ?? [] : []);
     if (bot) this.events?.watch(bot.id);
@@ -502,6 +517,9 @@ export class Workspace {
       case 'equity':
         this.chart.addEquity(event.data);
         break;
+      case 'backtest':
+        this.backtest.onEvent(event.data);
+        break;
       case 'reset':
         this.tables.reset();
         void this.refreshBots();
@@ -510,4 +528,9 @@ export class Workspace {
         break;
     }
   }
+}
+
+/** A Signals bot (backtested through an execution bot type) rather than a Trading bot. */
+function isSignals(source: string): boolean {
+  return /^class\s+Signals\s*\(/m.test(source);
 }

@@ -4,7 +4,7 @@ import { api, Bot, LogLine, session } from '../api';
 
 export interface BotEvent {
   seq: number;
-  type: 'bot.status' | 'bot.log' | 'order' | 'fill' | 'position' | 'publish' | 'signal' | 'equity' | 'reset';
+  type: 'bot.status' | 'bot.log' | 'order' | 'fill' | 'position' | 'publish' | 'signal' | 'equity' | 'backtest' | 'reset';
   botId: number | null;
   time: string;
   data: Record<string, unknown>;

@@ -27,7 +27,7 @@ import java.util.List;
 public final class RecordedTape {
 
     /** Trades made from each recorded bar. */
-    static final int TRADES_PER_BAR = 20;
+    public static final int TRADES_PER_BAR = 20;
 
     private static final String BITSTAMP = "/bitstamp_trades_from_20131125_usd.csv";
     private static final String ETH_BARS = "/ETH-USD-PT5M-2023-3-13_2023-3-15.json";
@@ -106,16 +106,35 @@ public final class RecordedTape {
     }
 
     private static void addBarTrades(List<TapeTrade> trades, long start, JsonNode bar) {
-        BigDecimal open = decimal(bar.get("openPrice").asText());
-        BigDecimal high = decimal(bar.get("highPrice").asText());
-        BigDecimal low = decimal(bar.get("lowPrice").asText());
-        BigDecimal close = decimal(bar.get("closePrice").asText());
-        BigDecimal size =
-                decimal(bar.get("volume").asText()).divide(BigDecimal.valueOf(TRADES_PER_BAR), MathContext.DECIMAL64);
+        trades.addAll(barTrades(
+                start,
+                BAR_MILLIS,
+                decimal(bar.get("openPrice").asText()),
+                decimal(bar.get("highPrice").asText()),
+                decimal(bar.get("lowPrice").asText()),
+                decimal(bar.get("closePrice").asText()),
+                decimal(bar.get("volume").asText())));
+    }
+
+    /**
+     * The {@value #TRADES_PER_BAR} trades one bar becomes, evenly spaced from {@code start} across {@code barMillis}:
+     * they walk open, then the nearer extreme (a rising bar visits its low first), the other extreme and close, each
+     * with an equal share of the bar's volume. Also used for imported candles, so both replay the same way.
+     */
+    public static List<TapeTrade> barTrades(
+            long start,
+            long barMillis,
+            BigDecimal open,
+            BigDecimal high,
+            BigDecimal low,
+            BigDecimal close,
+            BigDecimal volume) {
+        BigDecimal size = volume.divide(BigDecimal.valueOf(TRADES_PER_BAR), MathContext.DECIMAL64);
         boolean rising = close.compareTo(open) >= 0;
         BigDecimal[] path =
                 rising ? new BigDecimal[] {open, low, high, close} : new BigDecimal[] {open, high, low, close};
         int perLeg = TRADES_PER_BAR / 3;
+        List<TapeTrade> trades = new ArrayList<>(TRADES_PER_BAR);
         for (int k = 0; k < TRADES_PER_BAR; k++) {
             int leg = Math.min(k / perLeg, 2);
             double along =
@@ -123,9 +142,10 @@ public final class RecordedTape {
             BigDecimal from = path[leg];
             BigDecimal to = path[leg + 1];
             BigDecimal price = from.add(to.subtract(from).multiply(BigDecimal.valueOf(along)), MathContext.DECIMAL64);
-            long time = start + k * (BAR_MILLIS / TRADES_PER_BAR);
+            long time = start + k * (barMillis / TRADES_PER_BAR);
             trades.add(new TapeTrade(time, price, size, null));
         }
+        return trades;
     }
 
     private static BigDecimal decimal(String text) {
