@@ -113,9 +113,9 @@ try {
   const markers = Number(await result.getAttribute('data-markers'));
   const markersOn = await result.getAttribute('data-markers-on');
   if (markers !== fills) throw new Error(`expected ${fills} fill markers on the ${markersOn}, found ${markers}`);
-  // On the candles when the report has them, else on the equity curve.
-  step(`${markers} fill markers on the ${markersOn}`);
-  if (markersOn === 'candles') await result.getByTestId('backtest-candles').locator('canvas').first().waitFor();
+  if (markersOn !== 'candles') throw new Error(`the fills are drawn on the ${markersOn}, not on the report's candles`);
+  step(`${markers} fill markers on the candles`);
+  await result.getByTestId('backtest-candles').locator('canvas').first().waitFor();
   await result.getByTestId('backtest-equity').locator('canvas').first().waitFor();
   await result.scrollIntoViewIfNeeded();
   await shot(page, 'backtest');

@@ -5,6 +5,7 @@
 import { CandlestickSeries, createChart, createSeriesMarkers, IChartApi, ISeriesApi, ISeriesMarkersPluginApi, LineSeries, SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import { api, ApiError, session } from '../api';
 import { announce, confirmAction, errorText, h } from '../ui';
+import { CANDLE_STYLE, CHART_OPTIONS } from './candle-chart';
 
 export interface BacktestMetrics {
   pnl?: number | string;
@@ -359,16 +360,10 @@ export class BacktestPanel {
 
   private ensureCharts(): void {
     if (this.candleChart) return;
-    const options = {
-      autoSize: true,
-      layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
-      grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
-      timeScale: { timeVisible: true, secondsVisible: false },
-    };
-    this.candleChart = createChart(this.candleHost, options);
-    this.candleSeries = this.candleChart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
+    this.candleChart = createChart(this.candleHost, CHART_OPTIONS);
+    this.candleSeries = this.candleChart.addSeries(CandlestickSeries, CANDLE_STYLE);
     this.candleMarkers = createSeriesMarkers(this.candleSeries, []);
-    this.equityChart = createChart(this.equityHost, options);
+    this.equityChart = createChart(this.equityHost, CHART_OPTIONS);
     this.equitySeries = this.equityChart.addSeries(LineSeries, { color: '#d29922', lineWidth: 2, title: 'Equity' });
     this.equityMarkers = createSeriesMarkers(this.equitySeries, []);
   }

@@ -10,15 +10,20 @@ export interface CandleChart {
   equity: ISeriesApi<'Line'>;
 }
 
+/** The dark theme every chart of the IDE uses. */
+export const CHART_OPTIONS = {
+  autoSize: true,
+  layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
+  grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
+  timeScale: { timeVisible: true, secondsVisible: false },
+};
+
+/** Green up, red down, no borders. */
+export const CANDLE_STYLE = { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false };
+
 export function createCandleChart(host: HTMLElement): CandleChart {
-  const chart = createChart(host, {
-    autoSize: true,
-    layout: { background: { color: '#1b1d23' }, textColor: '#d7dae0' },
-    grid: { vertLines: { color: '#2a2e37' }, horzLines: { color: '#2a2e37' } },
-    timeScale: { timeVisible: true, secondsVisible: false },
-    leftPriceScale: { visible: true },
-  });
-  const candles = chart.addSeries(CandlestickSeries, { upColor: '#3fb950', downColor: '#f85149', wickUpColor: '#3fb950', wickDownColor: '#f85149', borderVisible: false });
+  const chart = createChart(host, { ...CHART_OPTIONS, leftPriceScale: { visible: true } });
+  const candles = chart.addSeries(CandlestickSeries, CANDLE_STYLE);
   const markers = createSeriesMarkers(candles, []);
   const equity = chart.addSeries(LineSeries, { priceScaleId: 'left', color: '#58a6ff', lineWidth: 2, title: 'Equity' });
   return { chart, candles, markers, equity };
