@@ -158,8 +158,7 @@ class SameFillsTest {
                 long wanted = expected;
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(1))
-                        .alias("the live bot handles trade " + wanted + " (log: "
-                                + log.subList(Math.max(0, log.size() - 5), log.size()) + ")")
+                        .alias("the live bot handles trade " + wanted + " (log: " + lastLines(log) + ")")
                         .until(() -> seen.get() >= wanted);
             }
         } finally {
@@ -167,5 +166,11 @@ class SameFillsTest {
             venue.close();
         }
         return List.copyOf(fills);
+    }
+
+    /** The last lines of a log the bot is still writing to (a copy: a view of it would fail when a line arrives). */
+    private static List<String> lastLines(List<String> log) {
+        List<String> copy = List.copyOf(log);
+        return copy.subList(Math.max(0, copy.size() - 5), copy.size());
     }
 }
