@@ -86,8 +86,20 @@ try {
   await page.getByTestId('unsaved').waitFor();
 
   step('hover docs');
-  await page.locator('.view-line span[class^="mtk"]', { hasText: /create_limit_order/ }).first().hover();
-  await page.locator('.monaco-hover').getByText('Places a limit order', { exact: false }).waitFor();
+  // Monaco opens a hover only after the pointer rests on the word, and a hover that starts while the editor is still
+  // busy (completion closing, markers arriving) can be dropped: rest on it again, a bounded number of times.
+  const word = page.locator('.view-line span[class^="mtk"]', { hasText: /create_limit_order/ }).first();
+  const hoverDoc = page.locator('.monaco-hover').getByText('Places a limit order', { exact: false });
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(0, 0);
+    await word.hover();
+    try {
+      await hoverDoc.waitFor({ timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
   await page.mouse.move(0, 0);
   await page.keyboard.press('Escape');
   await page.keyboard.press(`${mod}+End`);
